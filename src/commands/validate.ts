@@ -72,7 +72,9 @@ export async function validateReportPath(
 /** The problems of an error as one list: its own problems, or the error itself as a problem. */
 function asProblems(error: ReportError): Problem[] {
   if (error.problems.length > 0) return error.problems
-  return [{ location: error.location, message: error.message }]
+  return [
+    { location: error.location, message: error.hint ? `${error.message} (${error.hint})` : error.message },
+  ]
 }
 
 export async function validateCommand(paths: string[], options: ValidateCommandOptions): Promise<number> {
