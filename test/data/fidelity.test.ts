@@ -154,6 +154,20 @@ describe('report.yaml numbers', () => {
     expect(new Set(ids).size).toBe(ids.length)
   })
 
+  it('highlights only metrics of the same section or block', () => {
+    expect(report.targets.highlights).toEqual(report.targets.metrics?.map((m) => m.id))
+    for (const section of report.sections) {
+      const own = new Set(
+        section.keywords.flatMap((k) => [
+          ...(k.metrics ?? []),
+          ...(k.projects ?? []).flatMap((p) => p.metrics ?? []),
+        ]),
+      )
+      const ids = new Set([...own].map((m) => m.id))
+      for (const id of section.highlights ?? []) expect(ids, `${section.id} highlights ${id}`).toContain(id)
+    }
+  })
+
   it('writes figures the way the report does', () => {
     const targets = report.targets.metrics ?? []
     expect(targets.map(figureOf)).toEqual(['7.5%以上', '5%', '6%', '9%'])
