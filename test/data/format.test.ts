@@ -78,7 +78,7 @@ describe('formatMetric in English', () => {
     [{ value: 3, upper: 5, scale: '万', unit: '人', comparator: 'range' }, '30,000 to 50,000 people'],
     [{ value: 0.5, unit: '个百分点', comparator: 'exact' }, '0.5 percentage points'],
     [{ value: 5, unit: '家', comparator: 'at-least' }, '5 or more'],
-    [{ value: 12, unit: '班', comparator: 'exact' }, '12 classes'],
+    [{ value: 12, unit: '班', comparator: 'exact' }, '12 trips'],
   ]
   it.each(cases)('writes %o as %s', (fields, expected) => {
     expect(formatMetric(metric(fields), 'en')).toBe(expected)
