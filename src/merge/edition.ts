@@ -296,7 +296,7 @@ async function finish(
   if (localeProblems.length > 0) {
     const n = localeProblems.length
     throw new MergeError(
-      `${localeFile} lacks ${n} key${n === 1 ? '' : 's'} that zh-CN.yaml has (needed by ${shown})`,
+      `${localeFile} lacks ${n} key${n === 1 ? '' : 's'} that zh-CN.yaml has (the locale of ${shown})`,
       { problems: localeProblems, hint: `add the missing keys to ${localeFile}` },
     )
   }

@@ -353,7 +353,9 @@ class Merger {
           listed.add(id)
           const entry = list.find((e) => e.id === id)
           if (!entry) {
-            const why = removed.has(id) ? `"${id}" is removed by this edition` : unknownId(id, key, ids, '')
+            const why = removed.has(id)
+              ? `"${id}" is removed by this edition`
+              : `no item with id "${id}" in this edition's ${key} (${ids.join(', ')})`
             this.problem([...orderPath, i], `order.${key}: ${why}`, display)
             return
           }

@@ -1,6 +1,8 @@
 // A language edition must be complete: every text the reader sees is translated, and every word the
 // templates add exists in the edition's locale. Anything missing is an error, never Chinese shown
 // silently in an English deck.
+import { join } from 'node:path'
+import { displayPath } from '../data/load.js'
 import type { Problem, SourceLocation } from '../errors.js'
 import { type LocaleStrings, loadLocale, missingKeys } from '../render/locale.js'
 import type { DataPath } from './overlay.js'
@@ -88,7 +90,7 @@ export async function loadCheckedLocale(
   locale: string,
 ): Promise<{ strings: LocaleStrings; problems: Problem[]; file: string }> {
   const strings = await loadLocale(projectRoot, locale)
-  const file = `templates/locales/${locale}.yaml`
+  const file = displayPath(join(projectRoot, 'templates', 'locales', `${locale}.yaml`))
   if (locale === REFERENCE_LOCALE) return { strings, problems: [], file }
   const reference = await loadLocale(projectRoot, REFERENCE_LOCALE)
   const problems = missingKeys(strings, reference).map((key) => ({
