@@ -1,0 +1,263 @@
+// Binds a chart definition to the edition's data. Report metrics become rows with the figure as the
+// report states it (`display`); data files inside the project are read now and inlined, so the page
+// that draws the chart never loads anything. A number a chart shows always comes from the data: specs
+// may not type values in.
+import { readFile, realpath } from 'node:fs/promises'
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { read } from 'vega'
+import type { Edition } from '../context.js'
+import { formatMetric } from '../data/format.js'
+import { allMetrics, indexMetrics, type MetricEntry } from '../data/metrics.js'
+import { type ChartDefinition, chartError, type JsonPath } from './definition.js'
+
+/** One metric as a chart sees it. */
+export interface MetricRow {
+  [field: string]: string | number | boolean | null
+  id: string
+  label: string
+  value: number
+  /** upper end of a range (3至5个), else null */
+  upper: number | null
+  /** where a bar ends: upper for a range, value otherwise */
+  high: number
+  unit: string
+  scale: string
+  /** scale + unit: 亿元, 万平方米, % */
+  unitLabel: string
+  /** the figure as the report states it: 7.5%以上 */
+  display: string
+  comparator: string
+  kind: string
+  /** section id, or intro/targets for the report's opening blocks */
+  section: string
+  sectionTitle: string
+  keyword: string
+  keywordTitle: string
+  project: string
+  projectTitle: string
+  /** high / the largest high among rows of the same unitLabel: bar lengths comparable within a unit */
+  relative: number
+  /** position in the chart, 0-based */
+  order: number
+  /** the metric named by the chart's highlight option */
+  highlighted: boolean
+}
+
+export interface BoundChart {
+  /** the Vega-Lite spec with all data inline (no "huibao" key, no URL) */
+  spec: Record<string, unknown>
+  /** the rows of the chart's main data (metric rows, or the rows of its data file) */
+  rows: Record<string, unknown>[]
+  /** true when rows are metric rows */
+  metricRows: boolean
+}
+
+export async function bindChart(
+  def: ChartDefinition,
+  edition: Edition,
+  projectRoot: string,
+  highlight?: string,
+): Promise<BoundChart> {
+  const spec = structuredClone(def.spec)
+  delete spec.$schema
+  const walked = await inlineFiles(def, spec, [], projectRoot)
+  const b = def.binding
+  const bound = b.metrics ?? b.select ?? b.projects
+  if (bound === undefined) {
+    if (!walked.topRows) {
+      throw chartError(
+        def,
+        ['huibao'],
+        'the chart has no data: bind report metrics with "huibao" or name a data file in data.url',
+      )
+    }
+    return { spec, rows: walked.topRows, metricRows: false }
+  }
+  if (spec.data !== undefined) {
+    throw chartError(def, ['data'], 'the chart binds report data through "huibao"; remove "data"')
+  }
+  const entries = selectEntries(def, edition)
+  if (entries.length === 0) throw chartError(def, ['huibao'], 'selects no metrics of this report')
+  const rows = entries.map((e, i) => metricRow(e, i, edition.locale))
+  const maxByUnit = new Map<string, number>()
+  for (const r of rows)
+    maxByUnit.set(r.unitLabel, Math.max(maxByUnit.get(r.unitLabel) ?? 0, Math.abs(r.high)))
+  for (const r of rows) {
+    const max = maxByUnit.get(r.unitLabel) ?? 0
+    r.relative = max === 0 ? 0 : Math.abs(r.high) / max
+  }
+  if (highlight !== undefined) for (const r of rows) r.highlighted = r.id === highlight
+  spec.data = { values: rows }
+  return { spec, rows, metricRows: true }
+}
+
+function selectEntries(def: ChartDefinition, edition: Edition): MetricEntry[] {
+  const b = def.binding
+  if (b.metrics) {
+    const index = indexMetrics(edition.report)
+    return b.metrics.map((id, i) => {
+      const entry = index.get(id)
+      if (!entry)
+        throw chartError(
+          def,
+          ['huibao', 'metrics', i],
+          `unknown metric "${id}" (no metric of ${edition.reportId} has this id)`,
+        )
+      return entry
+    })
+  }
+  const all = allMetrics(edition.report)
+  if (b.select) {
+    const s = b.select
+    return all.filter(
+      (e) =>
+        (s.section === undefined || e.section?.id === s.section || e.block === s.section) &&
+        (s.keyword === undefined || e.keyword?.id === s.keyword) &&
+        (s.unit === undefined || e.metric.unit === s.unit) &&
+        (s.scale === undefined || (e.metric.scale ?? '') === s.scale) &&
+        (s.kind === undefined || e.metric.kind === s.kind) &&
+        (s.comparator === undefined || e.metric.comparator === s.comparator),
+    )
+  }
+  const [sectionId, keywordId] = (b.projects as string).split('/')
+  const section = edition.report.sections.find((s) => s.id === sectionId)
+  if (!section) throw chartError(def, ['huibao', 'projects'], `unknown section "${sectionId}"`)
+  const keyword = section.keywords.find((k) => k.id === keywordId)
+  if (!keyword)
+    throw chartError(def, ['huibao', 'projects'], `section "${sectionId}" has no keyword "${keywordId}"`)
+  if (!keyword.projects?.length)
+    throw chartError(def, ['huibao', 'projects'], `keyword "${keywordId}" has no projects`)
+  const perProject = b.perProject ?? Number.POSITIVE_INFINITY
+  return all.filter((e) => {
+    if (e.keyword !== keyword || !e.project) return false
+    return (e.project.metrics ?? []).indexOf(e.metric) < perProject
+  })
+}
+
+function metricRow(entry: MetricEntry, order: number, locale: Edition['locale']): MetricRow {
+  const { metric: m, section, keyword, project, block } = entry
+  return {
+    id: m.id,
+    label: m.label,
+    value: m.value,
+    upper: m.upper ?? null,
+    high: m.upper ?? m.value,
+    unit: m.unit,
+    scale: m.scale ?? '',
+    unitLabel: `${m.scale ?? ''}${m.unit}`,
+    display: formatMetric(m, locale),
+    comparator: m.comparator,
+    kind: m.kind,
+    section: section?.id ?? block ?? '',
+    sectionTitle: section?.title ?? '',
+    keyword: keyword?.id ?? '',
+    keywordTitle: keyword?.title ?? '',
+    project: project?.id ?? '',
+    projectTitle: project?.title ?? '',
+    relative: 1,
+    order,
+    highlighted: false,
+  }
+}
+
+/** Reasons a URL in a chart is refused, or undefined when it names a project file. */
+export function urlProblem(url: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url))
+    return `"${url}" has a scheme; charts may read only files of the project`
+  if (url.startsWith('//')) return `"${url}" names another host; charts may read only files of the project`
+  if (url.includes('\\') || url.includes('\0')) return `"${url}" is not a plain relative path`
+  if (url.startsWith('/') || isAbsolute(url))
+    return `"${url}" is absolute; write the path relative to the project`
+  return undefined
+}
+
+interface Walked {
+  /** rows of the top-level data file, if the spec has one */
+  topRows?: Record<string, unknown>[]
+}
+
+/**
+ * Walks the spec: data.url -> inline values read from the project; any other URL, inline values or
+ * links -> ChartError.
+ */
+async function inlineFiles(
+  def: ChartDefinition,
+  node: unknown,
+  path: JsonPath,
+  projectRoot: string,
+  walked: Walked = {},
+): Promise<Walked> {
+  if (Array.isArray(node)) {
+    for (const [i, item] of node.entries()) await inlineFiles(def, item, [...path, i], projectRoot, walked)
+    return walked
+  }
+  if (!node || typeof node !== 'object') return walked
+  const obj = node as Record<string, unknown>
+  for (const [key, value] of Object.entries(obj)) {
+    const at = [...path, key]
+    if (key === 'data' && value && typeof value === 'object' && !Array.isArray(value)) {
+      const data = value as Record<string, unknown>
+      if (data.values !== undefined) {
+        throw chartError(
+          def,
+          [...at, 'values'],
+          'values typed into the spec; a chart shows report data only (bind it with "huibao" or a data file)',
+        )
+      }
+      if (data.url !== undefined) {
+        const rows = await readDataFile(def, data, [...at, 'url'], projectRoot)
+        obj[key] = { ...(data.name ? { name: data.name } : {}), values: rows }
+        if (path.length === 0) walked.topRows = rows
+      }
+      await inlineFiles(def, obj[key], at, projectRoot, walked)
+      continue
+    }
+    if (key === 'datasets')
+      throw chartError(def, at, 'values typed into the spec; a chart shows report data only')
+    if (key === 'url' || key === 'href') {
+      const reason = typeof value === 'string' ? urlProblem(value) : undefined
+      throw chartError(
+        def,
+        at,
+        reason ?? `a chart may name a file only in data.url (charts are static: no images or links)`,
+      )
+    }
+    await inlineFiles(def, value, at, projectRoot, walked)
+  }
+  return walked
+}
+
+async function readDataFile(
+  def: ChartDefinition,
+  data: Record<string, unknown>,
+  at: JsonPath,
+  projectRoot: string,
+): Promise<Record<string, unknown>[]> {
+  const url = data.url
+  if (typeof url !== 'string') throw chartError(def, at, 'must be a path relative to the project')
+  const problem = urlProblem(url)
+  if (problem) throw chartError(def, at, problem)
+  const root = await realpath(projectRoot).catch(() => resolve(projectRoot))
+  const file = resolve(root, url)
+  const real = await realpath(file).catch(() => undefined)
+  const inside = (p: string) => {
+    const rel = relative(root, p)
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
+  }
+  if (!inside(file) || (real && !inside(real))) throw chartError(def, at, `"${url}" is outside the project`)
+  if (!real) throw chartError(def, at, `data file "${url}" does not exist`)
+  const text = await readFile(real, 'utf8').catch((cause: unknown) => {
+    throw chartError(def, at, `cannot read "${url}": ${(cause as Error).message}`, cause)
+  })
+  const format = (data.format ?? {}) as Record<string, unknown>
+  const ext = extname(real).toLowerCase().slice(1)
+  const type =
+    (format.type as string | undefined) ?? (ext === 'tsv' ? 'tsv' : ext === 'json' ? 'json' : 'csv')
+  try {
+    const rows = read(text, { ...format, type, parse: format.parse ?? 'auto' } as Parameters<typeof read>[1])
+    if (!Array.isArray(rows)) throw new Error('the file holds no list of rows')
+    return rows as Record<string, unknown>[]
+  } catch (cause) {
+    throw chartError(def, at, `cannot parse "${url}" as ${type}: ${(cause as Error).message}`, cause)
+  }
+}

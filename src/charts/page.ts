@@ -1,0 +1,189 @@
+// The page that draws charts: Vega runs inside Chromium, where the bundled fonts are loaded, so its
+// canvas text measurement is exact (Node's estimate is far too small for Chinese). The same page checks
+// the layout of what it drew: no two texts overlap, no axis label or title runs into the plot, no text
+// runs over a bar or out of the picture, and nothing is cut short with "…".
+//
+// The script is plain JavaScript in a string, not a TypeScript function: functions compiled by tsx carry
+// helper calls that do not exist in the page.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from 'puppeteer-core'
+import type { BrowserSession } from '../browser/session.js'
+import { fontFaceCss } from '../render/fonts.js'
+import { chartPackageDir } from './packages.js'
+
+export interface PageJob {
+  key: string
+  /** compiled Vega spec */
+  vega: unknown
+  /** text whose glyphs must be loaded before measuring */
+  text: string
+  fontFamilies: string[]
+}
+
+export interface PageResult {
+  key: string
+  svg?: string
+  error?: string
+  problems: string[]
+}
+
+export interface LayoutBox {
+  text: string
+  role: string
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+const PAGE_SCRIPT = String.raw`
+(function () {
+  var EPS = 0.75
+  function roleOf(el) {
+    var g = el.closest('g[class*="role-"]')
+    var m = g && /role-([a-z-]+)/.exec(g.getAttribute('class'))
+    return m ? m[1] : 'mark'
+  }
+  function box(r) { return { x: r.left, y: r.top, width: r.width, height: r.height } }
+  function overlap(a, b, eps) {
+    var w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)
+    var h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y)
+    return w > eps && h > eps
+  }
+  function visible(el) {
+    for (var n = el; n && n.getAttribute; n = n.parentNode) {
+      if (n.getAttribute('opacity') === '0' || n.getAttribute('fill-opacity') === '0' || n.getAttribute('visibility') === 'hidden') return false
+    }
+    return true
+  }
+  function fmt(b) { return '[' + Math.round(b.x) + ',' + Math.round(b.y) + ' ' + Math.round(b.width) + 'x' + Math.round(b.height) + ']' }
+  // Measures an SVG element that is in the document; returns the problems found.
+  function checkLayout(svgEl) {
+    var problems = []
+    var root = box(svgEl.getBoundingClientRect())
+    var texts = Array.prototype.slice.call(svgEl.querySelectorAll('text')).filter(function (t) {
+      return t.textContent.trim() !== '' && visible(t)
+    }).map(function (t) {
+      var b = box(t.getBoundingClientRect())
+      b.text = t.textContent; b.role = roleOf(t)
+      return b
+    })
+    var marks = Array.prototype.slice.call(svgEl.querySelectorAll('g.mark-rect > path, g.mark-rect > rect, g.mark-symbol > path, g.mark-arc > path')).filter(visible).map(function (m) {
+      var b = box(m.getBoundingClientRect()); b.role = 'mark'; return b
+    })
+    var frames = Array.prototype.slice.call(svgEl.querySelectorAll('g.role-frame > g > path.background, g.role-frame > path.background')).map(function (f) {
+      return box(f.getBoundingClientRect())
+    })
+    for (var i = 0; i < texts.length; i++) {
+      var a = texts[i]
+      if (a.x < root.x - EPS || a.y < root.y - EPS || a.x + a.width > root.x + root.width + EPS || a.y + a.height > root.y + root.height + EPS) {
+        problems.push('text "' + a.text + '" ' + fmt(a) + ' runs outside the picture ' + fmt(root))
+      }
+      if (/…$/.test(a.text)) problems.push('text "' + a.text + '" is cut short (labelLimit)')
+      for (var j = i + 1; j < texts.length; j++) {
+        if (overlap(a, texts[j], EPS)) problems.push('texts "' + a.text + '" ' + fmt(a) + ' and "' + texts[j].text + '" ' + fmt(texts[j]) + ' overlap')
+      }
+      for (var k = 0; k < marks.length; k++) {
+        if (overlap(a, marks[k], EPS)) problems.push('text "' + a.text + '" ' + fmt(a) + ' runs over a mark ' + fmt(marks[k]))
+      }
+      if (/^(axis-label|axis-title|title|title-text|subtitle|legend-label|legend-title)$/.test(a.role)) {
+        for (var f = 0; f < frames.length; f++) {
+          if (overlap(a, frames[f], EPS)) problems.push(a.role + ' "' + a.text + '" ' + fmt(a) + ' runs into the plot area ' + fmt(frames[f]))
+        }
+      }
+    }
+    return { problems: problems, texts: texts }
+  }
+  function measureSvg(svg) {
+    var host = document.createElement('div')
+    host.style.cssText = 'position:absolute;left:0;top:0'
+    host.innerHTML = svg
+    document.body.appendChild(host)
+    try { return checkLayout(host.querySelector('svg')) } finally { host.remove() }
+  }
+  async function loadFonts(families, text) {
+    var loads = []
+    families.forEach(function (family) {
+      ['400', '700'].forEach(function (weight) {
+        loads.push(document.fonts.load(weight + ' 16px "' + family + '"', text))
+      })
+    })
+    await Promise.all(loads)
+  }
+  function refusingLoader() {
+    var loader = vega.loader()
+    var refuse = function (uri) { return Promise.reject(new Error('a chart may not load anything: ' + uri)) }
+    loader.load = refuse; loader.sanitize = refuse; loader.http = refuse; loader.file = refuse
+    return loader
+  }
+  async function render(jobs) {
+    var out = []
+    for (var i = 0; i < jobs.length; i++) {
+      var job = jobs[i]
+      try {
+        await loadFonts(job.fontFamilies, job.text)
+        var view = new vega.View(vega.parse(job.vega), { renderer: 'none', loader: refusingLoader(), logLevel: vega.Error })
+        await view.runAsync()
+        var svg = await view.toSVG()
+        view.finalize()
+        out.push({ key: job.key, svg: svg, problems: measureSvg(svg).problems })
+      } catch (e) {
+        out.push({ key: job.key, error: String(e && e.message || e), problems: [] })
+      }
+    }
+    return out
+  }
+  window.__huibaoCharts = { render: render, measureSvg: measureSvg, loadFonts: loadFonts }
+})()
+`
+
+let vegaSource: Promise<string> | undefined
+
+/**
+ * Vega's browser build, inlined into the page. (moduleUrl('vega', …) would be the natural way, but the
+ * session resolves packages through their package.json, which vega does not export.)
+ */
+function vegaScript(): Promise<string> {
+  vegaSource ??= readFile(join(chartPackageDir('vega'), 'build', 'vega.min.js'), 'utf8').then((js) =>
+    js.replace(/<\/script/gi, '<\\/script'),
+  )
+  return vegaSource
+}
+
+async function chartPageHtml(withVega: boolean): Promise<string> {
+  const vega = withVega ? `<script>${await vegaScript()}</script>` : ''
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${await fontFaceCss()}
+html,body{margin:0;padding:0;background:#fff}</style>${vega}<script>${PAGE_SCRIPT}</script></head><body></body></html>`
+}
+
+/** Loads the chart page into `page` (with Vega, or only the layout checker). */
+export async function loadChartPage(session: BrowserSession, page: Page, withVega = true): Promise<void> {
+  await session.load(page, await chartPageHtml(withVega), {
+    name: 'charts.html',
+    viewport: { width: 1600, height: 1200 },
+  })
+}
+
+export async function renderInPage(page: Page, jobs: PageJob[]): Promise<PageResult[]> {
+  return (await page.evaluate(`window.__huibaoCharts.render(${JSON.stringify(jobs)})`)) as PageResult[]
+}
+
+/**
+ * Measures a finished SVG in a page made by loadChartPage(): the problems found and every text's box.
+ * Loads the fonts for the SVG's text first.
+ */
+export async function measureSvgInPage(
+  page: Page,
+  svg: string,
+  fontFamilies: string[] = ['Noto Sans SC'],
+): Promise<{ problems: string[]; texts: LayoutBox[] }> {
+  const text = svg.replace(/<[^>]*>/g, '')
+  await page.evaluate(
+    `window.__huibaoCharts.loadFonts(${JSON.stringify(fontFamilies)}, ${JSON.stringify(text)})`,
+  )
+  return (await page.evaluate(`window.__huibaoCharts.measureSvg(${JSON.stringify(svg)})`)) as {
+    problems: string[]
+    texts: LayoutBox[]
+  }
+}

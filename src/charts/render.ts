@@ -1,0 +1,339 @@
+// renderCharts: chart uses -> bound, themed Vega-Lite -> (cache | Vega in Chromium) -> finished SVG.
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { LoggerInterface } from 'vega'
+import { compile } from 'vega-lite'
+import type { BuildContext, Edition } from '../context.js'
+import { ChartError, type SourceLocation } from '../errors.js'
+import { translate } from '../render/locale.js'
+import { diskCache, hashKey } from '../utils/cache.js'
+import { bindChart } from './bind.js'
+import { type ChartDefinition, chartError, loadDefinition } from './definition.js'
+import { describeChart } from './describe.js'
+import { chartPackageVersion } from './packages.js'
+import { loadChartPage, type PageJob, renderInPage } from './page.js'
+import { finishSvg } from './svg.js'
+import { type ChartTheme, loadChartTheme } from './theme.js'
+import { schemaProblem } from './validate.js'
+
+export interface ChartOptions {
+  /** total width of the SVG in px (default 1200, a slide) */
+  width?: number
+  /** total height in px (default 560) */
+  height?: number
+  /** replaces the chart's title; "" draws none */
+  title?: string
+  /** id of a metric to emphasise: the others are drawn fainter */
+  highlight?: string
+}
+
+export interface ChartUse {
+  name: string
+  options: ChartOptions
+  /** where a template asked for the chart, for error messages */
+  location?: SourceLocation
+}
+
+export interface RenderedChart {
+  name: string
+  svg: string
+  title: string
+  description: string
+  width: number
+  height: number
+  /** a source note for under the chart: 资料来源：郑州市2021年政府工作报告 */
+  caption: string
+}
+
+export const DEFAULT_WIDTH = 1200
+export const DEFAULT_HEIGHT = 560
+
+/** Options with only the known keys, in a fixed order. */
+export function normalizeOptions(options: ChartOptions): ChartOptions {
+  const out: ChartOptions = {}
+  if (options.width !== undefined) out.width = Number(options.width)
+  if (options.height !== undefined) out.height = Number(options.height)
+  if (options.title !== undefined) out.title = String(options.title)
+  if (options.highlight !== undefined) out.highlight = String(options.highlight)
+  return out
+}
+
+/** The key of a use in renderCharts' result: the same chart with the same options is drawn once. */
+export function chartUseKey(use: Pick<ChartUse, 'name' | 'options'>): string {
+  return `${use.name}${JSON.stringify(normalizeOptions(use.options))}`
+}
+
+let codeVersion: Promise<string> | undefined
+/** Versions of everything outside the spec that shapes the SVG: Vega, Vega-Lite, fonts, this code. */
+function rendererVersion(): Promise<string> {
+  codeVersion ??= (async () => {
+    const parts: string[] = []
+    for (const pkg of ['vega', 'vega-lite', '@fontsource/noto-sans-sc', '@fontsource/noto-serif-sc']) {
+      parts.push(`${pkg}@${chartPackageVersion(pkg)}`)
+    }
+    const dir = import.meta.dirname
+    for (const file of (await readdir(dir)).filter((f) => f.endsWith('.ts')).sort()) {
+      parts.push(file, await readFile(join(dir, file), 'utf8'))
+    }
+    return hashKey(...parts)
+  })()
+  return codeVersion
+}
+
+interface Prepared {
+  key: string
+  use: ChartUse
+  def: ChartDefinition
+  spec: Record<string, unknown>
+  title: string
+  description: string
+  ariaLabel: string
+  caption: string
+  width: number
+  height: number
+  hash: string
+  idPrefix: string
+}
+
+export interface RenderStats {
+  rendered: number
+  cached: number
+  ms: number
+}
+
+/**
+ * Draws every chart the templates use. Returns the charts by chartUseKey(use). Unchanged charts come
+ * from the disk cache unless ctx.cache is false.
+ */
+export async function renderCharts(
+  uses: ChartUse[],
+  edition: Edition,
+  ctx: BuildContext,
+): Promise<Map<string, RenderedChart>> {
+  const started = performance.now()
+  const result = new Map<string, RenderedChart>()
+  const unique = new Map<string, ChartUse>()
+  for (const use of uses) if (!unique.has(chartUseKey(use))) unique.set(chartUseKey(use), use)
+  if (unique.size === 0) return result
+
+  const theme = await loadChartTheme(ctx.projectRoot, edition.theme)
+  const version = await rendererVersion()
+  const cache = diskCache('charts', { projectRoot: ctx.projectRoot, disabled: !ctx.cache })
+  const definitions = new Map<string, Promise<ChartDefinition>>()
+  const prepared = await Promise.all(
+    [...unique].map(async ([key, use]) => {
+      let def = definitions.get(use.name)
+      if (!def) {
+        def = loadDefinition(ctx.projectRoot, use.name, use.location)
+        definitions.set(use.name, def)
+      }
+      return prepare(key, use, await def, edition, ctx, theme, version)
+    }),
+  )
+
+  const misses: Prepared[] = []
+  for (const p of prepared) {
+    const hit = await cache.get(p.hash)
+    if (hit) {
+      result.set(p.key, JSON.parse(hit.toString('utf8')) as RenderedChart)
+      ctx.logger.debug(`chart ${p.use.name} ${p.width}x${p.height}: cache hit`)
+    } else misses.push(p)
+  }
+
+  if (misses.length > 0) {
+    const jobs: PageJob[] = []
+    for (const p of misses)
+      jobs.push({
+        key: p.key,
+        vega: await compileSpec(p, ctx),
+        text: pageText(p),
+        fontFamilies: theme.fontFamilies,
+      })
+    const results = await ctx.session.withPage(async (page) => {
+      await loadChartPage(ctx.session, page)
+      return renderInPage(page, jobs)
+    })
+    for (const [i, p] of misses.entries()) {
+      const r = results[i]
+      if (!r || r.error || !r.svg) {
+        throw new ChartError(`chart ${p.def.relFile}: Vega could not draw it: ${r?.error ?? 'no result'}`, {
+          location: { file: p.def.relFile },
+        })
+      }
+      if (r.problems.length > 0) {
+        throw new ChartError(
+          `chart ${p.def.relFile} at ${p.width}x${p.height}: ${r.problems.length} layout problem(s): ${r.problems[0]}`,
+          {
+            location: p.use.location ?? { file: p.def.relFile },
+            problems: r.problems.map((message) => ({ location: { file: p.def.relFile }, message })),
+            hint: 'give the chart more room (width/height), shorter labels, or smaller fonts in the theme chart.json',
+          },
+        )
+      }
+      const chart: RenderedChart = {
+        name: p.use.name,
+        svg: finishSvg(r.svg, {
+          idPrefix: p.idPrefix,
+          title: p.title,
+          description: p.description,
+          ariaLabel: p.ariaLabel,
+          fontFamily: theme.fontFamilies.map((f) => `'${f}'`).join(', '),
+        }),
+        title: p.title,
+        description: p.description,
+        width: p.width,
+        height: p.height,
+        caption: p.caption,
+      }
+      await cache.set(p.hash, JSON.stringify(chart))
+      result.set(p.key, chart)
+      ctx.logger.debug(`chart ${p.use.name} ${p.width}x${p.height}: rendered`)
+    }
+  }
+  const stats: RenderStats = {
+    rendered: misses.length,
+    cached: prepared.length - misses.length,
+    ms: Math.round(performance.now() - started),
+  }
+  ctx.logger.debug(`charts: ${stats.rendered} rendered, ${stats.cached} from cache (${stats.ms} ms)`)
+  return result
+}
+
+async function prepare(
+  key: string,
+  use: ChartUse,
+  def: ChartDefinition,
+  edition: Edition,
+  ctx: BuildContext,
+  theme: ChartTheme,
+  version: string,
+): Promise<Prepared> {
+  const options = normalizeOptions(use.options)
+  const width = options.width ?? DEFAULT_WIDTH
+  const height = options.height ?? DEFAULT_HEIGHT
+  for (const [name, value] of [
+    ['width', width],
+    ['height', height],
+  ] as const) {
+    if (!Number.isFinite(value) || value < 100 || value > 4000) {
+      throw new ChartError(`chart "${use.name}": ${name}=${value} is not a size in px between 100 and 4000`, {
+        location: use.location,
+      })
+    }
+  }
+  const bound = await bindChart(def, edition, ctx.projectRoot, options.highlight)
+  if (options.highlight !== undefined && !bound.rows.some((r) => r.id === options.highlight)) {
+    throw new ChartError(`chart "${use.name}": highlight="${options.highlight}" is not one of its metrics`, {
+      location: use.location ?? { file: def.relFile },
+      hint: `its metrics: ${bound.rows.map((r) => String(r.id)).join(', ')}`,
+    })
+  }
+  const title = resolveTitle(def, options, edition)
+  const description = describeChart(def, title, bound.rows, edition)
+  const ariaLabel = title ? translate(edition.strings, 'chart.aria', { title, description }) : description
+  const { city, year } = edition.report.meta
+  const caption = translate(edition.strings, 'chart.source', { city, year })
+  const spec = bound.spec
+  if (title) {
+    spec.title =
+      spec.title && typeof spec.title === 'object' && !Array.isArray(spec.title)
+        ? { ...spec.title, text: title }
+        : title
+  } else delete spec.title
+  spec.description = description
+  spec.width = width
+  spec.height = height
+  spec.config = mergeConfig(theme.config, (spec.config ?? {}) as Record<string, unknown>)
+  if (options.highlight !== undefined) emphasise(spec)
+  const useHash = hashKey(key).slice(0, 8)
+  const idPrefix = `hc-${use.name}-${useHash}`
+  const hash = hashKey(
+    version,
+    JSON.stringify(spec),
+    title,
+    description,
+    ariaLabel,
+    caption,
+    idPrefix,
+    theme.fontFamilies.join(','),
+  )
+  return { key, use, def, spec, title, description, ariaLabel, caption, width, height, hash, idPrefix }
+}
+
+function resolveTitle(def: ChartDefinition, options: ChartOptions, edition: Edition): string {
+  if (options.title !== undefined) return options.title
+  if (def.binding.title) {
+    try {
+      return translate(edition.strings, def.binding.title)
+    } catch (cause) {
+      throw chartError(def, ['huibao', 'title'], (cause as Error).message, cause)
+    }
+  }
+  const t = def.spec.title
+  if (typeof t === 'string') return t
+  if (t && typeof t === 'object' && typeof (t as { text?: unknown }).text === 'string')
+    return (t as { text: string }).text
+  return ''
+}
+
+function mergeConfig(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base }
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k]
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b)
+        ? mergeConfig(b as Record<string, unknown>, v as Record<string, unknown>)
+        : v
+  }
+  return out
+}
+
+const EMPHASIS_MARKS = new Set(['bar', 'point', 'circle', 'square', 'tick', 'rect', 'arc', 'area', 'line'])
+
+/** With a highlight, every non-text mark without its own opacity draws the other rows fainter. */
+function emphasise(node: Record<string, unknown>): void {
+  const mark = typeof node.mark === 'string' ? node.mark : (node.mark as { type?: string } | undefined)?.type
+  if (mark && EMPHASIS_MARKS.has(mark)) {
+    const encoding = (node.encoding ?? {}) as Record<string, unknown>
+    if (encoding.opacity === undefined) {
+      encoding.opacity = { condition: { test: 'datum.highlighted', value: 1 }, value: 0.35 }
+      node.encoding = encoding
+    }
+  }
+  if (mark === 'text') {
+    const encoding = (node.encoding ?? {}) as Record<string, unknown>
+    if (encoding.fontWeight === undefined) {
+      encoding.fontWeight = { condition: { test: 'datum.highlighted', value: 700 }, value: 400 }
+      node.encoding = encoding
+    }
+  }
+  for (const k of ['layer', 'hconcat', 'vconcat', 'concat']) {
+    if (Array.isArray(node[k])) for (const child of node[k] as Record<string, unknown>[]) emphasise(child)
+  }
+}
+
+/** Schema check, then Vega-Lite's compiler (Vega-Lite warnings go to the logger). */
+async function compileSpec(p: Prepared, ctx: BuildContext): Promise<unknown> {
+  const problem = await schemaProblem(p.spec, ctx.projectRoot)
+  if (problem) throw chartError(p.def, problem.path, problem.message)
+  const warnings: string[] = []
+  const logger = {
+    level: () => logger,
+    error: (...args: unknown[]) => warnings.push(args.map(String).join(' ')),
+    warn: (...args: unknown[]) => warnings.push(args.map(String).join(' ')),
+    info: () => logger,
+    debug: () => logger,
+  } as unknown as LoggerInterface
+  try {
+    const { spec } = compile(p.spec as unknown as Parameters<typeof compile>[0], { logger })
+    for (const w of warnings) ctx.logger.warn(`chart ${p.def.relFile}: ${w}`)
+    return spec
+  } catch (cause) {
+    throw chartError(p.def, [], `Vega-Lite cannot compile it: ${(cause as Error).message}`, cause)
+  }
+}
+
+/** Every character the chart may draw, so that the page loads those glyphs before measuring. */
+function pageText(p: Prepared): string {
+  return [...new Set(JSON.stringify(p.spec))].join('')
+}

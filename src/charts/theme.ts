@@ -1,0 +1,79 @@
+// The Vega-Lite config of a theme: themes/<name>/chart.json, whose strings may name the theme's tokens
+// ("{colors.accent}", "{fonts.body}") so that colours and fonts live in theme.json only. The edition's
+// accent (district colours) replaces the theme's accent.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ThemeChoice } from '../context.js'
+import { ChartError } from '../errors.js'
+
+export interface ThemeTokens {
+  colors: Record<string, string>
+  fonts: Record<string, string>
+}
+
+export interface ChartTheme {
+  tokens: ThemeTokens
+  /** the Vega-Lite config, tokens resolved */
+  config: Record<string, unknown>
+  /** font families the config uses, for loading them before measuring text */
+  fontFamilies: string[]
+}
+
+async function readJson(file: string): Promise<Record<string, unknown>> {
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new ChartError(`theme file ${file} does not exist`, { location: { file } })
+  })
+  try {
+    return JSON.parse(text) as Record<string, unknown>
+  } catch (cause) {
+    throw new ChartError(`theme file ${file} is not valid JSON: ${(cause as Error).message}`, {
+      location: { file },
+      cause,
+    })
+  }
+}
+
+export async function loadChartTheme(projectRoot: string, theme: ThemeChoice): Promise<ChartTheme> {
+  const dir = join(projectRoot, 'themes', theme.name)
+  const tokensFile = join(dir, 'theme.json')
+  const configFile = join(dir, 'chart.json')
+  const raw = await readJson(tokensFile)
+  const tokens: ThemeTokens = {
+    colors: { ...((raw.colors ?? {}) as Record<string, string>) },
+    fonts: { ...((raw.fonts ?? {}) as Record<string, string>) },
+  }
+  if (theme.accent) tokens.colors.accent = theme.accent
+  const config = resolveTokens(await readJson(configFile), tokens, configFile) as Record<string, unknown>
+  for (const key of Object.keys(config)) if (key.startsWith('$')) delete config[key]
+  const families = new Set<string>()
+  collectFonts(config, families)
+  return { tokens, config, fontFamilies: [...families].sort() }
+}
+
+function resolveTokens(value: unknown, tokens: ThemeTokens, file: string): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\{(colors|fonts)\.([\w-]+)\}/g, (whole, group: 'colors' | 'fonts', key: string) => {
+      const token = tokens[group][key]
+      if (token === undefined) {
+        throw new ChartError(`${file}: ${whole} names no token of theme.json`, { location: { file } })
+      }
+      return token
+    })
+  }
+  if (Array.isArray(value)) return value.map((v) => resolveTokens(v, tokens, file))
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveTokens(v, tokens, file)]))
+  }
+  return value
+}
+
+function collectFonts(value: unknown, out: Set<string>): void {
+  if (Array.isArray(value)) for (const v of value) collectFonts(v, out)
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (typeof v === 'string' && /font$/i.test(k))
+        out.add(v.replace(/['"]/g, '').split(',')[0]?.trim() ?? v)
+      else collectFonts(v, out)
+    }
+  }
+}
