@@ -1,0 +1,149 @@
+// Prints the booklet (handout.pdf) and the reading copy (reading-copy.pdf) through the shared browser.
+//
+// Contents page numbers come from a measured second pass: the first print (outline: true) tells on
+// which page every heading landed (the bookmarks' destinations), the numbers are filled in and the
+// document printed again. The page-number boxes have a fixed width and tabular digits, so the
+// numbers cannot move anything; the second print's bookmarks are checked against the numbers, and a
+// third pass runs should they ever differ.
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from 'puppeteer-core'
+import type { BuildContext, Edition } from '../context.js'
+import { ConvertError } from '../errors.js'
+import { type HandoutKind, type RenderedHandout, renderHandout } from '../render/handout.js'
+import { A4, finalizePdf, readOutline } from './pdf-post.js'
+
+export interface HandoutPdfOptions {
+  kind: HandoutKind
+  /** print with 3 mm bleed (TrimBox = A4, the sheet 3 mm larger on every side) */
+  bleed?: boolean
+}
+
+export interface HandoutPdfResult {
+  path: string
+  pages: number
+  ms: number
+  /** how many times the document was printed (2 normally) */
+  passes: number
+}
+
+export const BLEED_MM = 3
+const MAX_PASSES = 3
+
+export function handoutFileName(kind: HandoutKind): string {
+  return kind === 'handout' ? 'handout.pdf' : 'reading-copy.pdf'
+}
+
+export async function writeHandoutPdf(
+  edition: Edition,
+  ctx: BuildContext,
+  options: HandoutPdfOptions,
+): Promise<HandoutPdfResult> {
+  const started = performance.now()
+  const bleedMm = options.bleed ? BLEED_MM : 0
+  const name = handoutFileName(options.kind)
+  const { bytes, passes } = await ctx.session.withPage(async (page) => {
+    let pages = new Map<string, number>()
+    for (let pass = 1; pass <= MAX_PASSES; pass++) {
+      const rendered = await renderHandout(edition, ctx, options.kind, { pages, bleedMm })
+      const pdf = await printOnce(ctx, page, rendered, name)
+      const measured = await headingPages(pdf, rendered)
+      // Pass 1 has no numbers yet; later passes are done when the numbers they show are the pages.
+      if (pass > 1 && sameNumbers(pages, measured)) return { bytes: pdf, passes: pass }
+      if (options.kind === 'reading-copy') return { bytes: pdf, passes: pass }
+      pages = measured
+    }
+    throw new ConvertError(
+      `the contents of ${name} did not settle after ${MAX_PASSES} passes: page numbers change the layout`,
+    )
+  })
+  const report = edition.report
+  const finished = await finalizePdf(bytes, {
+    title:
+      options.kind === 'handout'
+        ? report.meta.title
+        : `${report.meta.title}（${edition.strings['handout.readingCopy'] ?? ''}）`,
+    author: `${report.meta.role} ${report.meta.speaker}`,
+    subject: `${report.meta.meeting} ${report.meta.delivered}`,
+    keywords: report.sections.flatMap((s) => [s.title, ...s.keywords.map((k) => k.title)]),
+    language: edition.locale,
+    trimSize: A4,
+    bleedMm,
+  })
+  const path = join(edition.outDir, name)
+  await writeAtomically(path, finished)
+  const pageCount = (await readPageCount(finished)) ?? 0
+  return { path, pages: pageCount, ms: Math.round(performance.now() - started), passes }
+}
+
+async function printOnce(
+  ctx: BuildContext,
+  page: Page,
+  rendered: RenderedHandout,
+  name: string,
+): Promise<Uint8Array> {
+  await ctx.session.load(page, rendered.html, { name: name.replace(/\.pdf$/, '.html') })
+  // Margin boxes alone do not make Chromium fetch a web font: load the glyphs they show first.
+  await page.evaluate(async (text: string) => {
+    await Promise.all([
+      document.fonts.load("8.5pt 'Noto Sans SC'", text),
+      document.fonts.load("bold 8.5pt 'Noto Sans SC'", text),
+    ])
+  }, rendered.marginText)
+  await ctx.session.waitForReady(page)
+  return page.pdf({
+    preferCSSPageSize: true,
+    printBackground: true,
+    outline: true,
+    tagged: true,
+    timeout: 180_000,
+  })
+}
+
+/** The page (1-based) of every heading, from the bookmarks Chromium made of h1/h2/h3. */
+async function headingPages(pdf: Uint8Array, rendered: RenderedHandout): Promise<Map<string, number>> {
+  const outline = await readOutline(pdf)
+  const pages = new Map<string, number>()
+  const normal = (s: string) => s.replace(/\s+/g, '')
+  let at = 0
+  for (const heading of rendered.headings) {
+    // Bookmarks come in document order; find this heading's from where the previous one was.
+    // (Chromium has been seen to repeat a heading's text in its bookmark title: accept that too.)
+    const index = outline.findIndex(
+      (entry, i) => i >= at && normal(entry.title).replaceAll(heading.text, '') === '' && entry.title !== '',
+    )
+    const entry = outline[index]
+    if (index < 0 || !entry || entry.pageIndex === undefined) {
+      throw new ConvertError(`the printed handout has no bookmark for the heading "${heading.text}"`, {
+        hint: 'headings must be plain text; check the handout templates',
+      })
+    }
+    pages.set(heading.id, entry.pageIndex + 1)
+    at = index + 1
+  }
+  return pages
+}
+
+function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false
+  for (const [k, v] of a) if (b.get(k) !== v) return false
+  return true
+}
+
+async function readPageCount(bytes: Uint8Array): Promise<number | undefined> {
+  const { PDFDocument } = await import('pdf-lib')
+  return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount()
+}
+
+/** Writes next to the target and renames: a reader never sees a half-written file. */
+export async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(join(path, '..'), { recursive: true })
+  const temp = `${path}.${process.pid}.${Date.now()}.tmp`
+  try {
+    await writeFile(temp, bytes)
+    await rename(temp, path)
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw new ConvertError(`could not write ${path}`, { cause: error })
+  }
+}

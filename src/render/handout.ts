@@ -1,0 +1,226 @@
+// The print handouts as HTML for Chromium to print: the A4 booklet (handout.pdf) and the presenter's
+// reading copy (reading-copy.pdf). Templates live in templates/handout/, layout CSS beside them
+// (print.css for both, plus booklet.css or reading-copy.css), colours and fonts in
+// themes/<theme>/handout.css over the theme's tokens. Running headers use CSS named pages, one per
+// section (page: sec-3 with its own @page sec-3 { @top-right { content: "…" } }), and page numbers
+// the @page margin boxes' counter(page) / counter(pages), which Chromium prints since version 131.
+import { readFile } from 'node:fs/promises'
+import { extname, join } from 'node:path'
+import type { BuildContext, Edition } from '../context.js'
+import type { Locale } from '../data/format.js'
+import type { Block, Metric, Section } from '../data/types.js'
+import { TemplateRenderError } from '../errors.js'
+import { fontFaceCss } from './fonts.js'
+import { chineseNumber, loadTemplateSet, renderTemplateSet } from './handlebars.js'
+import { cssString, handoutHelpers, pageCounterContent } from './handout-helpers.js'
+import { translate } from './locale.js'
+
+export type HandoutKind = 'handout' | 'reading-copy'
+
+/** A chart the handout placed, for the caller (alt text, cache statistics). */
+export interface HandoutChart {
+  name: string
+  svg?: string
+}
+
+export interface RenderedHandout {
+  html: string
+  charts: HandoutChart[]
+  /**
+   * Every text the page margins show (running headers, page numbers): the printer loads their
+   * glyphs before printing, since margin boxes alone do not make the browser fetch a web font.
+   */
+  marginText: string
+  /** headings that become bookmarks, in document order: data-ref id and text */
+  headings: { id: string; level: number; text: string }[]
+}
+
+export interface RenderHandoutOptions {
+  /** page of each heading id (from the measured first pass); empty or absent in the first pass */
+  pages?: ReadonlyMap<string, number>
+  /** print at A4 plus this bleed (mm) on every side, with backgrounds running into it */
+  bleedMm?: number
+}
+
+interface ThemeTokens {
+  colors: Record<string, string>
+  fonts: Record<string, string>
+}
+
+async function readTheme(
+  projectRoot: string,
+  edition: Edition,
+): Promise<{ tokens: ThemeTokens; css: string }> {
+  const dir = join(projectRoot, 'themes', edition.theme.name)
+  const json = await readFile(join(dir, 'theme.json'), 'utf8').catch(() => {
+    throw new TemplateRenderError(
+      `theme "${edition.theme.name}" does not exist: no ${join(dir, 'theme.json')}`,
+    )
+  })
+  const tokens = JSON.parse(json) as ThemeTokens
+  if (edition.theme.accent) tokens.colors = { ...tokens.colors, accent: edition.theme.accent }
+  const css = await readFile(join(dir, 'handout.css'), 'utf8').catch(() => '')
+  return { tokens, css }
+}
+
+const SAFE_VALUE = /^[#\w\s,.'"()%-]+$/
+
+function tokenCss(tokens: ThemeTokens): string {
+  const vars: string[] = []
+  for (const [k, v] of Object.entries(tokens.colors)) if (SAFE_VALUE.test(v)) vars.push(`--${k}:${v}`)
+  for (const [k, v] of Object.entries(tokens.fonts))
+    if (SAFE_VALUE.test(v)) vars.push(`--font-${k}:'${v.replace(/'/g, '')}'`)
+  return `:root{${vars.join(';')}}`
+}
+
+/** Sentence-final and clause-final splitting used by tests and by the reading copy's checks. */
+export function headingId(kind: 'section' | 'keyword' | 'block', id: string): string {
+  return `${kind}-${id}`
+}
+
+function blockView(block: Block, id: string) {
+  return {
+    id: headingId('block', id),
+    title: block.title,
+    paragraphs: block.paragraphs,
+    metrics: block.metrics ?? [],
+  }
+}
+
+function sectionView(section: Section, edition: Edition) {
+  const locale = edition.locale as Locale
+  const numberText = locale === 'zh-CN' ? chineseNumber(section.number) : String(section.number)
+  return {
+    id: headingId('section', section.id),
+    pageName: `sec-${section.number}`,
+    number: section.number,
+    numberText,
+    kicker: translate(edition.strings, 'common.section', { n: numberText }),
+    runningHead:
+      locale === 'zh-CN' ? `${numberText}、${section.title}` : `${section.number}. ${section.title}`,
+    title: section.title,
+    lead: section.lead,
+    keywords: section.keywords.map((k) => ({
+      id: headingId('keyword', k.id),
+      title: k.title,
+      paragraphs: k.paragraphs,
+      metrics: [...(k.metrics ?? []), ...(k.projects ?? []).flatMap((p) => p.metrics ?? [])] as Metric[],
+      projects: (k.projects ?? []).map((p, i) => ({
+        n: i + 1,
+        title: p.title,
+        text: p.text,
+        metrics: p.metrics ?? [],
+      })),
+    })),
+  }
+}
+
+export async function renderHandout(
+  edition: Edition,
+  ctx: Pick<BuildContext, 'projectRoot'>,
+  kind: HandoutKind,
+  options: RenderHandoutOptions = {},
+): Promise<RenderedHandout> {
+  const { projectRoot } = ctx
+  const locale = edition.locale as Locale
+  const report = edition.report
+  const dir = join(projectRoot, 'templates', 'handout')
+  const set = await loadTemplateSet(dir, `${kind}.html.hbs`)
+  const theme = await readTheme(projectRoot, edition)
+  const layoutCss = await Promise.all(
+    ['print.css', `${kind}.css`].map((f) => readFile(join(dir, f), 'utf8').catch(() => '')),
+  )
+  const s = (key: string, vars?: Record<string, unknown>) => translate(edition.strings, key, vars)
+
+  const sections = report.sections.map((sec) => sectionView(sec, edition))
+  const title = report.meta.title
+  const editionName = report.presentation?.edition
+  const pageNumbers = pageCounterContent(s('handout.pageOf'))
+  const runningTitle = editionName && !title.startsWith(editionName) ? `${editionName} · ${title}` : title
+  const bleed = options.bleedMm ?? 0
+
+  // Margin boxes: a running title on the left, the current section on the right, page x of y below.
+  const marginFont = "font-family:'Noto Sans SC',sans-serif;font-size:8.5pt;color:var(--muted)"
+  const m = kind === 'handout' ? { top: 22, bottom: 20, side: 20 } : { top: 22, bottom: 22, side: 22 }
+  const pageCss = [
+    `:root{--bleed:${bleed}mm}`,
+    `@page{size:${210 + 2 * bleed}mm ${297 + 2 * bleed}mm;margin:${m.top + bleed}mm ${m.side + bleed}mm ${m.bottom + bleed}mm}`,
+    `@page{@bottom-center{content:${pageNumbers};${marginFont}}}`,
+    `@page front{@top-left{content:${cssString(runningTitle)};${marginFont}}}`,
+    '@page cover{margin:0;@bottom-center{content:none}@top-left{content:none}@top-right{content:none}}',
+    ...sections.map(
+      (sec) =>
+        `.${sec.pageName}{page:${sec.pageName}}@page ${sec.pageName}{@top-left{content:${cssString(runningTitle)};${marginFont}}@top-right{content:${cssString(
+          sec.runningHead,
+        )};${marginFont}}}`,
+    ),
+  ].join('\n')
+  const marginText = [
+    runningTitle,
+    s('handout.pageOf'),
+    '0123456789',
+    ...sections.map((sec) => sec.runningHead),
+  ].join('')
+
+  const css = [await fontFaceCss(), tokenCss(theme.tokens), ...layoutCss, theme.css, pageCss].join('\n')
+  const logo = edition.logo ? await logoDataUri(edition.logo) : undefined
+  const context = {
+    lang: edition.locale,
+    kind,
+    css,
+    title,
+    meta: report.meta,
+    editionName,
+    office: report.presentation?.office,
+    logo,
+    bleed: bleed > 0,
+    intro: blockView(report.intro, 'intro'),
+    targets: blockView(report.targets, 'targets'),
+    sections,
+  }
+  const html = renderTemplateSet(
+    set,
+    {
+      edition,
+      projectRoot,
+      extraHelpers: handoutHelpers({ locale, pages: options.pages ?? new Map() }),
+    },
+    context,
+  )
+  const headings = [...html.matchAll(/<h([1-3])[^>]*data-ref="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g)].map(
+    (m) => ({
+      level: Number(m[1]),
+      id: m[2] ?? '',
+      text: decodeEntities((m[3] ?? '').replace(/<[^>]*>/g, '')).replace(/\s+/g, ''),
+    }),
+  )
+  return { html, charts: [], marginText, headings }
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x?[0-9a-fA-F]+|amp|lt|gt|quot);/g, (_, e: string) => {
+    if (e === 'amp') return '&'
+    if (e === 'lt') return '<'
+    if (e === 'gt') return '>'
+    if (e === 'quot') return '"'
+    return String.fromCodePoint(e[1] === 'x' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)))
+  })
+}
+
+const IMAGE_TYPES: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+}
+
+/** The logo inline as a data: URI (the page loads nothing from outside the project). */
+async function logoDataUri(path: string): Promise<string> {
+  const type = IMAGE_TYPES[extname(path).toLowerCase()]
+  if (!type) throw new TemplateRenderError(`the logo ${path} is not an SVG, PNG, JPEG or WebP image`)
+  const bytes = await readFile(path).catch((cause: unknown) => {
+    throw new TemplateRenderError(`cannot read the logo ${path}`, { cause })
+  })
+  return `data:${type};base64,${bytes.toString('base64')}`
+}
