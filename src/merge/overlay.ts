@@ -424,7 +424,7 @@ function renumberSections(value: Obj, node: ProvenanceNode): void {
     if (isObject(s)) s.number = i + 1
     const child = node.children?.get('sections')?.children?.get(i)
     // a number the overlay did not write points at the section itself
-    if (child && child.children && !child.children.has('number')) {
+    if (child?.children && !child.children.has('number')) {
       child.children.set('number', { origin: { ...child.origin, path: [...child.origin.path] } })
     }
   })

@@ -5,7 +5,13 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { displayPath } from '../../src/data/load.js'
 import { DataValidationError, formatLocation, MergeError, type ReportError } from '../../src/errors.js'
-import { applyOverlay, type LoadedEdition, loadEdition, validateEditions } from '../../src/merge/index.js'
+import {
+  applyOverlay,
+  type LoadedEdition,
+  listEditions,
+  loadEdition,
+  validateEditions,
+} from '../../src/merge/index.js'
 import { projectRoot } from '../support/browser.js'
 
 const fixtures = join(projectRoot, 'test', 'fixtures', 'merge')
@@ -237,6 +243,21 @@ describe('language editions', () => {
     expect(error).toBeInstanceOf(MergeError)
     expect(error.message).toContain('lacks 2 keys that zh-CN.yaml has')
     expect(error.problems.map((p) => p.path)).toEqual(['common.keywords', 'common.section'])
+  })
+})
+
+describe('listEditions', () => {
+  it('lists overlay ids from file names, sorted, without the base', async () => {
+    expect(await listEditions(dir('missing-translation'))).toEqual(['en'])
+    expect(await listEditions(dir('locale-missing-keys'))).toEqual(['en'])
+  })
+
+  it('refuses a file name that is not an ASCII slug', async () => {
+    const error = await failure(listEditions(dir('bad-name')))
+    expect(error).toBeInstanceOf(MergeError)
+    expect(error.message).toBe(
+      'edition file name "XinZheng.yaml" is not an ASCII slug (lower-case letters, digits, single hyphens)',
+    )
   })
 })
 
