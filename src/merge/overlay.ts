@@ -104,6 +104,8 @@ function isIdList(v: unknown): v is Obj[] {
   return Array.isArray(v) && v.length > 0 && v.every((item) => isObject(item) && typeof item.id === 'string')
 }
 
+const isEmptyOrAbsent = (v: unknown) => v === undefined || (Array.isArray(v) && v.length === 0)
+
 function clone<T>(v: T): T {
   return structuredClone(v)
 }
@@ -179,8 +181,17 @@ class Merger {
           value[key] = merged.value
           children.set(key, merged.node)
         }
-      } else if (Array.isArray(ov) && (isIdList(bv) || (bv === undefined && isIdList(ov)))) {
-        const merged = this.mergeIdList(bv ?? [], bPath, ov, oPath, childDisplay, overlay, overlayPath, key)
+      } else if (Array.isArray(ov) && (isIdList(bv) || (isEmptyOrAbsent(bv) && isIdList(ov)))) {
+        const merged = this.mergeIdList(
+          (bv as Obj[] | undefined) ?? [],
+          bPath,
+          ov,
+          oPath,
+          childDisplay,
+          overlay,
+          overlayPath,
+          key,
+        )
         value[key] = merged.value
         children.set(key, merged.node)
       } else {

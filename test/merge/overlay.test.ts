@@ -184,6 +184,24 @@ describe('overlay rules', () => {
     })
   })
 
+  it('needs the add marker also where the base list is empty or absent', () => {
+    const base = { items: [], other: { x: 1 } }
+    const locateOverlay = (p: readonly (string | number)[]) => ({ file: 'x.yaml', line: p.length })
+    const plain = applyOverlay(
+      base,
+      { items: [{ id: 'a' }], other: { list: [{ id: 'b' }] } },
+      { locateOverlay },
+    )
+    expect(plain.problems.map((p) => p.path)).toEqual(['items[a]', 'other.list[b]'])
+    const marked = applyOverlay(
+      base,
+      { items: [{ id: 'a', add: true }], other: { list: [{ id: 'b', add: true }] } },
+      { locateOverlay },
+    )
+    expect(marked.problems).toEqual([])
+    expect(marked.value).toEqual({ items: [{ id: 'a' }], other: { x: 1, list: [{ id: 'b' }] } })
+  })
+
   it('leaves its inputs unchanged', () => {
     const base = { sections: [{ id: 'a', title: 'A', keywords: [{ id: 'k', paragraphs: ['p'] }] }] }
     const overlay = {
