@@ -31,6 +31,8 @@ export interface DeckHtmlSource {
   slides: { index: number; title?: string }[]
   /** all visible text of the deck (for font subsetting) */
   text: string
+  /** <title>: the report title and edition name; the report's title if absent */
+  title?: string
 }
 
 /** Locale keys (group deckHtml) the runtime shows; all of them go into the page. */
@@ -143,7 +145,7 @@ export async function renderDeckHtml(
   }
 
   // 4. Fonts: subset to every character that can appear, only the families the CSS asks for.
-  const title = edition.report.meta.title
+  const title = deck.title ?? edition.report.meta.title
   const text = [
     deck.text,
     textOfHtml(deck.html),

@@ -1,5 +1,6 @@
 // deck.html in real Chromium, opened from disk as a presenter would: navigation, the presenter
 // window kept in step, no request leaving the file, report text staying text.
+import { existsSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -17,9 +18,11 @@ const fixtures = join(projectRoot, 'test', 'fixtures', 'deck-html')
 const HOSTILE = '"</script><img src=x onerror=alert(1)>"'
 
 /** Stands in for src/render/deck.ts: the fixture Markdown rendered with marp-core. */
-async function fixtureDeck(name: string): Promise<DeckHtmlSource> {
+async function fixtureDeck(name: string, options: { inlineSVG?: boolean } = {}): Promise<DeckHtmlSource> {
   const markdown = await readFile(join(fixtures, name, 'deck.md'), 'utf8')
-  const { html, css, comments } = new Marp({ html: true }).render(markdown)
+  const { html, css, comments } = new Marp({ html: true, inlineSVG: options.inlineSVG ?? true }).render(
+    markdown,
+  )
   const titles = [...html.matchAll(/<section[^>]*>\s*<h[12][^>]*>([^<]*)<\/h[12]>/g)].map((m) => m[1] ?? '')
   return {
     html,
@@ -35,6 +38,8 @@ let ctx: BuildContext
 let edition: Edition
 let deckFile: string
 let deckUrl: string
+/** The same deck with bare <section> slides (Marp's inlineSVG off), as src/render/deck.ts renders. */
+let sectionsUrl: string
 
 beforeAll(async () => {
   const session = await sharedSession()
@@ -48,6 +53,12 @@ beforeAll(async () => {
   )
   deckFile = await writeDeckHtml(await fixtureDeck('basic'), edition, ctx)
   deckUrl = pathToFileURL(deckFile).href
+  const sections = await writeDeckHtml(
+    await fixtureDeck('basic', { inlineSVG: false }),
+    { ...edition, outDir: join(projectRoot, 'output', 'test', 'deck-html', 'sections') },
+    ctx,
+  )
+  sectionsUrl = pathToFileURL(sections).href
 })
 
 interface Opened {
@@ -89,7 +100,8 @@ function watch(opened: Opened): void {
 
 /** Requests other than the deck file itself and inline data: URIs. */
 function leaks(opened: Opened): string[] {
-  return opened.requests.filter((u) => !u.startsWith('data:') && u.split(/[?#]/)[0] !== deckUrl)
+  const own = new Set([deckUrl, sectionsUrl].map((u) => u.split('#')[0]))
+  return opened.requests.filter((u) => !u.startsWith('data:') && !own.has(u.split(/[?#]/)[0] ?? ''))
 }
 
 const slideOf = (page: Page) => page.evaluate(() => Number(document.documentElement.dataset.slide))
@@ -308,5 +320,75 @@ describe('deck.html', () => {
     ).length
     expect(pages).toBe(5)
     await page.close()
+  })
+})
+
+describe('deck.html with bare <section> slides', () => {
+  it('scales the current slide to fit the window, letterboxed and centred', async () => {
+    const opened = await open(`${sectionsUrl}#2`)
+    const { page } = opened
+    await page.setViewport({ width: 1000, height: 800 })
+    await page.waitForFunction(() => {
+      const r = document.querySelector('div.marpit > section.hb-active')?.getBoundingClientRect()
+      return r !== undefined && Math.round(r.width) === 1000
+    })
+    const box = await page.$eval('div.marpit > section.hb-active', (e) => e.getBoundingClientRect().toJSON())
+    expect(box).toMatchObject({ x: 0, width: 1000 })
+    expect(box.height).toBeCloseTo(562.5, 0)
+    expect(box.y).toBeCloseTo((800 - 562.5) / 2, 0)
+    await page.keyboard.press('ArrowRight')
+    expect(await slideOf(page)).toBe(3)
+    expect(await hashOf(page)).toBe('#3')
+    expect(leaks(opened)).toEqual([])
+  })
+
+  it('shows the current and next slide in the presenter view, each inside its pane', async () => {
+    const opened = await open(`${sectionsUrl.replace(/#.*$/, '')}?presenter#2`)
+    const { page } = opened
+    const fits = await page.evaluate(() =>
+      ['.hb-current', '.hb-next'].map((pane) => {
+        const box = document.querySelector(pane)?.getBoundingClientRect()
+        const slide = document.querySelector(`${pane} > section`)?.getBoundingClientRect()
+        if (!box || !slide) return false
+        return slide.width <= box.width + 1 && slide.height <= box.height + 1 && slide.width > box.width / 3
+      }),
+    )
+    expect(fits).toEqual([true, true])
+    expect(await page.$eval('.hb-notes', (e) => e.textContent)).toContain('目标页备注')
+    expect(leaks(opened)).toEqual([])
+  })
+
+  it('prints every slide on its own page', async () => {
+    const { page } = await open(`${sectionsUrl}#2`)
+    const pdf = await page.pdf({ preferCSSPageSize: true })
+    const pages = (
+      Buffer.from(pdf)
+        .toString('latin1')
+        .match(/\/Type\s*\/Page[^s]/g) ?? []
+    ).length
+    expect(pages).toBe(5)
+  })
+})
+
+// The real deck of the example report, once src/render/deck.ts is there.
+const deckModule = join(projectRoot, 'src', 'render', 'deck.ts')
+describe.skipIf(!existsSync(deckModule))('deck.html of the example report', () => {
+  it('is a few MB at most and opens without a request', async () => {
+    const { renderDeck } = (await import(pathToFileURL(deckModule).href)) as {
+      renderDeck: (e: Edition, c: BuildContext, o: { checkOverflow: boolean }) => Promise<DeckHtmlSource>
+    }
+    const example = await exampleEdition({
+      outDir: join(projectRoot, 'output', 'test', 'deck-html', 'example'),
+    })
+    const deck = await renderDeck(example, ctx, { checkOverflow: false })
+    const file = await writeDeckHtml(deck, example, ctx)
+    const size = (await stat(file)).size
+    console.info(`example deck.html: ${deck.slides.length} slides, ${(size / 1024 / 1024).toFixed(2)} MB`)
+    expect(size).toBeLessThan(5 * 1024 * 1024)
+    const url = pathToFileURL(file).href
+    const opened = await open(`${url}#${deck.slides.length}`)
+    expect(await slideOf(opened.page)).toBe(deck.slides.length)
+    expect(opened.requests.filter((u) => !u.startsWith('data:') && !u.startsWith(url))).toEqual([])
+    expect(opened.errors).toEqual([])
   })
 })

@@ -77,8 +77,10 @@
     const w = section.offsetWidth || 1280
     const h = section.offsetHeight || 720
     const s = Math.min(box.clientWidth / w, box.clientHeight / h) || 1
-    const x = (box.clientWidth - w * s) / 2
-    const y = (box.clientHeight - h * s) / 2
+    // centred on the projector; top-left in the presenter's panes, under their labels
+    const centre = !box.classList.contains('hb-pane')
+    const x = centre ? (box.clientWidth - w * s) / 2 : 0
+    const y = centre ? (box.clientHeight - h * s) / 2 : 0
     // a custom property rather than style.transform, so that print (which ignores it) needs no !important
     section.style.setProperty('--hb-fit', `translate(${x}px, ${y}px) scale(${s})`)
   }
@@ -88,7 +90,10 @@
       for (const section of box.querySelectorAll(':scope > section')) fitSection(section, box)
     }
   }
-  window.addEventListener('resize', fitAll)
+  // A pane changes size with the window, but also when the web fonts arrive and the presenter's
+  // top bar grows: watch the boxes themselves.
+  const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(() => fitAll()) : null
+  const watchBox = (box) => (resized ? resized.observe(box) : window.addEventListener('resize', fitAll))
 
   // ---------------------------------------------------------------------------------------------
   // Syncing the two windows.
@@ -312,6 +317,7 @@
 
   function setupAudience() {
     deck.classList.add('hb-stage', 'hb-fit')
+    if (!svgMode) watchBox(deck)
     for (const slide of slides) {
       slide.classList.add('hb-slide')
       slide.setAttribute('aria-hidden', 'true')
@@ -396,6 +402,10 @@
     document.body.append(ui, osd)
     clickToAdvance(currentPane)
     clickToAdvance(nextPane)
+    if (!svgMode) {
+      watchBox(currentPane)
+      watchBox(nextPane)
+    }
 
     let shown = -1
     views.push((i) => {
