@@ -96,7 +96,9 @@ describe('example editions', async () => {
     expect(svg).toContain(`>${p?.edition}</text>`)
     expect(svg).toContain('Noto Sans SC')
     expect(svg).toContain(p?.accent)
-    expect(svg).not.toMatch(/<image|<script|href=|url\(|<foreignObject/i)
+    // the font is embedded (an SVG shown as an image cannot use the page's fonts); nothing else loads
+    expect(svg).toContain("@font-face{font-family:'Noto Sans SC'")
+    expect(svg).not.toMatch(/<image|<script|href=|url\((?!data:font\/woff2;base64,)|<foreignObject/i)
   })
 
   it('gives every district a different accent colour, none the base theme red', async () => {
