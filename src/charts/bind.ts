@@ -35,8 +35,14 @@ export interface MetricRow {
   keywordTitle: string
   project: string
   projectTitle: string
-  /** high / the largest high among rows of the same unitLabel: bar lengths comparable within a unit */
+  /** high times the scale (240亿 -> 24000000000): amounts comparable across 万 and 亿 */
+  amount: number
+  /** amount / the largest amount among the chart's rows with the same unit: bar lengths within a unit */
   relative: number
+  /** how many rows of the chart share this row's unit (1: nothing to compare it with) */
+  unitCount: number
+  /** position when rows are grouped by unit (groups in order of first appearance), largest first */
+  groupedOrder: number
   /** position in the chart, 0-based */
   order: number
   /** the metric named by the chart's highlight option */
@@ -79,12 +85,18 @@ export async function bindChart(
   const entries = selectEntries(def, edition)
   if (entries.length === 0) throw chartError(def, ['huibao'], 'selects no metrics of this report')
   const rows = entries.map((e, i) => metricRow(e, i, edition.locale))
-  const maxByUnit = new Map<string, number>()
-  for (const r of rows)
-    maxByUnit.set(r.unitLabel, Math.max(maxByUnit.get(r.unitLabel) ?? 0, Math.abs(r.high)))
-  for (const r of rows) {
-    const max = maxByUnit.get(r.unitLabel) ?? 0
-    r.relative = max === 0 ? 0 : Math.abs(r.high) / max
+  // Bars compare amounts of the same unit only (万亩 with 亩, never 个 with 家).
+  const groups = new Map<string, MetricRow[]>()
+  for (const r of rows) groups.set(r.unit, [...(groups.get(r.unit) ?? []), r])
+  let position = 0
+  for (const group of groups.values()) {
+    const max = Math.max(...group.map((r) => Math.abs(r.amount)))
+    for (const r of group) {
+      r.relative = max === 0 ? 0 : Math.abs(r.amount) / max
+      r.unitCount = group.length
+    }
+    for (const r of [...group].sort((a, b) => b.amount - a.amount || a.order - b.order))
+      r.groupedOrder = position++
   }
   if (highlight !== undefined) for (const r of rows) r.highlighted = r.id === highlight
   spec.data = { values: rows }
@@ -134,6 +146,8 @@ function selectEntries(def: ChartDefinition, edition: Edition): MetricEntry[] {
   })
 }
 
+const SCALE = { 万: 1e4, 亿: 1e8 } as const
+
 function metricRow(entry: MetricEntry, order: number, locale: Edition['locale']): MetricRow {
   const { metric: m, section, keyword, project, block } = entry
   return {
@@ -154,7 +168,10 @@ function metricRow(entry: MetricEntry, order: number, locale: Edition['locale'])
     keywordTitle: keyword?.title ?? '',
     project: project?.id ?? '',
     projectTitle: project?.title ?? '',
+    amount: Number(((m.upper ?? m.value) * (m.scale ? SCALE[m.scale] : 1)).toPrecision(12)),
     relative: 1,
+    unitCount: 1,
+    groupedOrder: order,
     order,
     highlighted: false,
   }

@@ -30,6 +30,8 @@ export interface Binding {
   perProject?: number
   /** locale key of the chart's title, e.g. "chart.title.headline-targets" */
   title?: string
+  /** locale key of a subtitle, e.g. "chart.note.per-unit" */
+  subtitle?: string
   /** locale key of the chart's kind for alt text, e.g. "chart.kind.bar" (default: from the marks) */
   kind?: string
 }
@@ -142,7 +144,7 @@ function checkBinding(def: Pick<ChartDefinition, 'relFile' | 'locate'>, value: u
     throw chartError(def, ['huibao'], 'must be an object such as {"metrics": ["gdp-growth"]}')
   }
   const b = value as Record<string, unknown>
-  const known = ['metrics', 'select', 'projects', 'perProject', 'title', 'kind']
+  const known = ['metrics', 'select', 'projects', 'perProject', 'title', 'subtitle', 'kind']
   for (const key of Object.keys(b)) {
     if (!known.includes(key))
       throw chartError(def, ['huibao', key], `unknown key; use one of ${known.join(', ')}`)
@@ -183,7 +185,7 @@ function checkBinding(def: Pick<ChartDefinition, 'relFile' | 'locate'>, value: u
   if (b.perProject !== undefined && !(Number.isInteger(b.perProject) && (b.perProject as number) > 0)) {
     throw chartError(def, ['huibao', 'perProject'], 'must be a positive whole number')
   }
-  for (const key of ['title', 'kind'] as const) {
+  for (const key of ['title', 'subtitle', 'kind'] as const) {
     if (b[key] !== undefined && typeof b[key] !== 'string')
       throw chartError(def, ['huibao', key], 'must be a locale key (a string)')
   }

@@ -210,17 +210,8 @@ async function prepare(
 ): Promise<Prepared> {
   const options = normalizeOptions(use.options)
   const width = options.width ?? DEFAULT_WIDTH
-  const height = options.height ?? DEFAULT_HEIGHT
-  for (const [name, value] of [
-    ['width', width],
-    ['height', height],
-  ] as const) {
-    if (!Number.isFinite(value) || value < 100 || value > 4000) {
-      throw new ChartError(`chart "${use.name}": ${name}=${value} is not a size in px between 100 and 4000`, {
-        location: use.location,
-      })
-    }
-  }
+  checkSize(use, 'width', width)
+  if (options.height !== undefined) checkSize(use, 'height', options.height)
   const bound = await bindChart(def, edition, ctx.projectRoot, options.highlight)
   if (options.highlight !== undefined && !bound.rows.some((r) => r.id === options.highlight)) {
     throw new ChartError(`chart "${use.name}": highlight="${options.highlight}" is not one of its metrics`, {
@@ -234,16 +225,25 @@ async function prepare(
   const { city, year } = edition.report.meta
   const caption = translate(edition.strings, 'chart.source', { city, year })
   const spec = bound.spec
+  const subtitle = def.binding.subtitle
+    ? translateIn(def, ['huibao', 'subtitle'], edition, def.binding.subtitle)
+    : ''
   if (title) {
-    spec.title =
-      spec.title && typeof spec.title === 'object' && !Array.isArray(spec.title)
-        ? { ...spec.title, text: title }
-        : title
+    const base = spec.title && typeof spec.title === 'object' && !Array.isArray(spec.title) ? spec.title : {}
+    spec.title = { ...base, text: title, ...(subtitle ? { subtitle } : {}) }
   } else delete spec.title
+  // Smaller charts (handouts) get proportionally smaller type, down to 60 % of the slide size.
+  const factor = Math.max(0.6, Math.min(1, width / DEFAULT_WIDTH))
+  const height =
+    options.height ??
+    Math.max(Math.round(DEFAULT_HEIGHT * factor), Math.round((140 + bound.rows.length * 46) * factor))
   spec.description = description
   spec.width = width
   spec.height = height
-  spec.config = mergeConfig(theme.config, (spec.config ?? {}) as Record<string, unknown>)
+  spec.config = mergeConfig(
+    scaleConfig(theme.config, factor) as Record<string, unknown>,
+    (spec.config ?? {}) as Record<string, unknown>,
+  )
   if (options.highlight !== undefined) emphasise(spec)
   const useHash = hashKey(key).slice(0, 8)
   const idPrefix = `hc-${use.name}-${useHash}`
@@ -260,15 +260,43 @@ async function prepare(
   return { key, use, def, spec, title, description, ariaLabel, caption, width, height, hash, idPrefix }
 }
 
+function checkSize(use: ChartUse, name: string, value: number): void {
+  if (!Number.isFinite(value) || value < 100 || value > 4000) {
+    throw new ChartError(`chart "${use.name}": ${name}=${value} is not a size in px between 100 and 4000`, {
+      location: use.location,
+    })
+  }
+}
+
+function translateIn(def: ChartDefinition, path: (string | number)[], edition: Edition, key: string): string {
+  try {
+    return translate(edition.strings, key)
+  } catch (cause) {
+    throw chartError(def, path, (cause as Error).message, cause)
+  }
+}
+
+/** Multiplies the theme's type sizes, paddings and label limits by `factor` (areas by its square). */
+function scaleConfig(value: unknown, factor: number, key = ''): unknown {
+  if (factor === 1) return value
+  if (typeof value === 'number') {
+    if (/size$/i.test(key) && !/fontsize$/i.test(key)) return Math.round(value * factor * factor)
+    if (/(fontsize|padding|offset|limit|^left|^right|^top|^bottom)$/i.test(key))
+      return Math.round(value * factor * 10) / 10
+    return value
+  }
+  if (Array.isArray(value)) return value
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, scaleConfig(v, factor, key === 'padding' ? k : k)]),
+    )
+  }
+  return value
+}
+
 function resolveTitle(def: ChartDefinition, options: ChartOptions, edition: Edition): string {
   if (options.title !== undefined) return options.title
-  if (def.binding.title) {
-    try {
-      return translate(edition.strings, def.binding.title)
-    } catch (cause) {
-      throw chartError(def, ['huibao', 'title'], (cause as Error).message, cause)
-    }
-  }
+  if (def.binding.title) return translateIn(def, ['huibao', 'title'], edition, def.binding.title)
   const t = def.spec.title
   if (typeof t === 'string') return t
   if (t && typeof t === 'object' && typeof (t as { text?: unknown }).text === 'string')
