@@ -276,8 +276,37 @@ export async function loadEdition(
     throw new MergeError(`${shown}: ${n} problem${n === 1 ? '' : 's'}`, { problems })
   }
   const locale = typeof merged.value.locale === 'string' ? merged.value.locale : 'zh-CN'
-  const report = localeAwareValidate(merged.value, shown, source.locate, locale)
+  let report: Report
+  try {
+    report = localeAwareValidate(merged.value, shown, source.locate, locale)
+  } catch (error) {
+    // Name items by id, as the overlay does: sections[xinzheng].keywords[0] is sections[0]… merged.
+    if (!(error instanceof DataValidationError)) throw error
+    throw new DataValidationError(error.message, {
+      problems: error.problems.map((p) => (p.path ? { ...p, path: idPath(p.path, merged.value) } : p)),
+      hint: error.hint,
+    })
+  }
   return finish(report, editionId, base, source, projectRoot)
+}
+
+/** "sections[1].keywords[0].title" -> "sections[industry].keywords[digital-economy].title". */
+export function idPath(formatted: string, root: unknown): string {
+  let value: unknown = root
+  let out = ''
+  for (const m of formatted.matchAll(/\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[\]]+)/g)) {
+    if (m[1] !== undefined) {
+      const item: unknown = Array.isArray(value) ? value[Number(m[1])] : undefined
+      const id = isObject(item) && typeof item.id === 'string' ? item.id : undefined
+      out += id ? `[${id}]` : m[0]
+      value = item
+    } else {
+      const key = m[2] !== undefined ? (JSON.parse(m[2]) as string) : (m[3] as string)
+      out += m[0]
+      value = isObject(value) ? value[key] : undefined
+    }
+  }
+  return out
 }
 
 async function finish(

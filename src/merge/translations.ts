@@ -36,9 +36,18 @@ export interface TranslatableEdition {
   source: { locate(path: DataPath): SourceLocation }
 }
 
-function formatPath(path: DataPath): string {
+/** The path as overlays name items: by id where the item has one (sections[innovation].lead). */
+function formatPath(path: DataPath, root: unknown): string {
   let out = ''
-  for (const s of path) out += typeof s === 'number' ? `[${s}]` : out ? `.${s}` : s
+  let value: unknown = root
+  for (const s of path) {
+    const next: unknown = (value as Record<string | number, unknown> | undefined)?.[s]
+    if (typeof s === 'number') {
+      const id = (next as { id?: unknown } | undefined)?.id
+      out += typeof id === 'string' ? `[${id}]` : `[${s}]`
+    } else out += out ? `.${s}` : s
+    value = next
+  }
   return out
 }
 
@@ -62,7 +71,7 @@ export function missingTranslations(edition: TranslatableEdition): Problem[] {
       if (CJK.test(value)) {
         problems.push({
           location: edition.source.locate(path),
-          path: formatPath(path),
+          path: formatPath(path, edition.report),
           message: `translation missing: "${shorten(value)}" is still in Chinese`,
         })
       }

@@ -162,7 +162,7 @@ describe('overlay rules', () => {
     const src = join(dir('invalid-value'), 'editions', 'district.yaml')
     expect(error.problems.map((p) => [p.location?.file, p.location?.line, p.path])).toEqual([
       [file, await lineOf(src, 'accent'), 'presentation.accent'],
-      [file, await lineOf(src, "title: ''"), 'sections[1].keywords[0].title'],
+      [file, await lineOf(src, "title: ''"), 'sections[industry].keywords[digital-economy].title'],
     ])
   })
 
@@ -229,10 +229,11 @@ describe('language editions', () => {
     const base = join(dir('missing-translation'), 'report.yaml')
     const paths = error.problems.map((p) => p.path)
     expect(paths).toContain('meta.speaker')
-    expect(paths).toContain('sections[0].lead')
-    expect(paths).toContain('sections[3].keywords[0].projects[1].text')
+    expect(paths).toContain('sections[innovation].lead')
+    expect(paths).toContain('sections[wellbeing].keywords[livelihood-projects].projects[roads].text')
     expect(paths).not.toContain('meta.title')
-    expect(paths).not.toContain('sections[0].title')
+    expect(paths).not.toContain('sections[innovation].title')
+    expect(paths).toContain('intro.paragraphs[0]')
     expect(paths.some((p) => p?.endsWith('.unit') || p?.endsWith('.id'))).toBe(false)
     const speaker = error.problems.find((p) => p.path === 'meta.speaker')
     expect(speaker?.message).toBe('translation missing: "侯红" is still in Chinese')
@@ -251,7 +252,7 @@ describe('language editions', () => {
     expect(error).toBeInstanceOf(DataValidationError)
     const src = join(dir('figure-missing'), 'editions', 'en.yaml')
     expect(described(error)).toEqual([
-      `${overlayFile('figure-missing', 'en')}:${await lineOf(src, 'sentence: GDP')}:17 targets.metrics[0].sentence the figure "7.5%" (7.5% or more) does not appear in its sentence`,
+      `${overlayFile('figure-missing', 'en')}:${await lineOf(src, 'sentence: GDP')}:17 targets.metrics[gdp-growth].sentence the figure "7.5%" (7.5% or more) does not appear in its sentence`,
     ])
   })
 
