@@ -44,8 +44,10 @@ export async function writeHandoutPdf(
   const name = handoutFileName(options.kind)
   const { bytes, passes } = await ctx.session.withPage(async (page) => {
     let pages = new Map<string, number>()
+    let charts: RenderedHandout['charts'] | undefined
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      const rendered = await renderHandout(edition, ctx, options.kind, { pages, bleedMm })
+      const rendered = await renderHandout(edition, ctx, options.kind, { pages, bleedMm, charts })
+      charts = rendered.charts
       const pdf = await printOnce(ctx, page, rendered, name)
       const measured = await headingPages(pdf, rendered)
       // Pass 1 has no numbers yet; later passes are done when the numbers they show are the pages.

@@ -6,26 +6,22 @@
 // the @page margin boxes' counter(page) / counter(pages), which Chromium prints since version 131.
 import { readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
+import { type ChartUse, chartHelpers, listCharts, type RenderedChart, renderCharts } from '../charts/index.js'
 import type { BuildContext, Edition } from '../context.js'
 import type { Locale } from '../data/format.js'
 import type { Block, Metric, Section } from '../data/types.js'
 import { TemplateRenderError } from '../errors.js'
 import { fontFaceCss } from './fonts.js'
-import { chineseNumber, loadTemplateSet, renderTemplateSet } from './handlebars.js'
+import { chineseNumber, type HelperDelegate, loadTemplateSet, renderTemplateSet } from './handlebars.js'
 import { cssString, handoutHelpers, pageCounterContent } from './handout-helpers.js'
 import { translate } from './locale.js'
 
 export type HandoutKind = 'handout' | 'reading-copy'
 
-/** A chart the handout placed, for the caller (alt text, cache statistics). */
-export interface HandoutChart {
-  name: string
-  svg?: string
-}
-
 export interface RenderedHandout {
   html: string
-  charts: HandoutChart[]
+  /** the charts drawn for this handout, by chartUseKey (pass them back in for a later pass) */
+  charts: Map<string, RenderedChart>
   /**
    * Every text the page margins show (running headers, page numbers): the printer loads their
    * glyphs before printing, since margin boxes alone do not make the browser fetch a web font.
@@ -40,6 +36,8 @@ export interface RenderHandoutOptions {
   pages?: ReadonlyMap<string, number>
   /** print at A4 plus this bleed (mm) on every side, with backgrounds running into it */
   bleedMm?: number
+  /** charts drawn by an earlier pass over the same edition (by chartUseKey) */
+  charts?: Map<string, RenderedChart>
 }
 
 interface ThemeTokens {
@@ -87,7 +85,12 @@ function blockView(block: Block, id: string) {
   }
 }
 
-function sectionView(section: Section, edition: Edition) {
+/** Charts of a section: named after the section id (innovation, urban-utilities …); of a keyword: its id. */
+function chartsFor(id: string, known: readonly string[], prefix: boolean): string[] {
+  return known.filter((name) => name === id || (prefix && name.startsWith(`${id}-`)))
+}
+
+function sectionView(section: Section, edition: Edition, known: readonly string[]) {
   const locale = edition.locale as Locale
   const numberText = locale === 'zh-CN' ? chineseNumber(section.number) : String(section.number)
   return {
@@ -100,8 +103,10 @@ function sectionView(section: Section, edition: Edition) {
       locale === 'zh-CN' ? `${numberText}、${section.title}` : `${section.number}. ${section.title}`,
     title: section.title,
     lead: section.lead,
+    charts: chartsFor(section.id, known, true).filter((name) => !section.keywords.some((k) => k.id === name)),
     keywords: section.keywords.map((k) => ({
       id: headingId('keyword', k.id),
+      charts: chartsFor(k.id, known, false),
       title: k.title,
       paragraphs: k.paragraphs,
       metrics: [...(k.metrics ?? []), ...(k.projects ?? []).flatMap((p) => p.metrics ?? [])] as Metric[],
@@ -117,7 +122,7 @@ function sectionView(section: Section, edition: Edition) {
 
 export async function renderHandout(
   edition: Edition,
-  ctx: Pick<BuildContext, 'projectRoot'>,
+  ctx: BuildContext,
   kind: HandoutKind,
   options: RenderHandoutOptions = {},
 ): Promise<RenderedHandout> {
@@ -132,7 +137,9 @@ export async function renderHandout(
   )
   const s = (key: string, vars?: Record<string, unknown>) => translate(edition.strings, key, vars)
 
-  const sections = report.sections.map((sec) => sectionView(sec, edition))
+  // The booklet shows the charts; the reading copy is for speaking and has none.
+  const known = kind === 'handout' ? await listCharts(projectRoot) : []
+  const sections = report.sections.map((sec) => sectionView(sec, edition, known))
   const title = report.meta.title
   const editionName = report.presentation?.edition
   const pageNumbers = pageCounterContent(s('handout.pageOf'))
@@ -177,16 +184,19 @@ export async function renderHandout(
     intro: blockView(report.intro, 'intro'),
     targets: blockView(report.targets, 'targets'),
     sections,
+    targetCharts: known.filter((name) => name === 'headline-targets'),
   }
-  const html = renderTemplateSet(
-    set,
-    {
-      edition,
-      projectRoot,
-      extraHelpers: handoutHelpers({ locale, pages: options.pages ?? new Map() }),
-    },
-    context,
-  )
+  const helpers = handoutHelpers({ locale, pages: options.pages ?? new Map() })
+  const pass = (charts: Record<string, HelperDelegate>) =>
+    renderTemplateSet(set, { edition, projectRoot, extraHelpers: { ...helpers, ...charts } }, context)
+  // Charts render in two passes: collect which charts the templates use, draw them, then place them.
+  let charts = options.charts
+  if (!charts) {
+    const uses: ChartUse[] = []
+    pass(chartHelpers('collect', uses, undefined, projectRoot))
+    charts = await renderCharts(uses, edition, ctx)
+  }
+  const html = pass(chartHelpers('render', [], charts, projectRoot))
   const headings = [...html.matchAll(/<h([1-3])[^>]*data-ref="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g)].map(
     (m) => ({
       level: Number(m[1]),
@@ -194,7 +204,7 @@ export async function renderHandout(
       text: decodeEntities((m[3] ?? '').replace(/<[^>]*>/g, '')).replace(/\s+/g, ''),
     }),
   )
-  return { html, charts: [], marginText, headings }
+  return { html, charts, marginText, headings }
 }
 
 function decodeEntities(text: string): string {
