@@ -5,6 +5,7 @@ import { type LoadedReport, loadReport } from '../data/load.js'
 import { allMetrics } from '../data/metrics.js'
 import { DataValidationError, isReportError, type Problem, type ReportError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
+import { editionsCheck } from '../merge/index.js'
 
 export interface ReportCheckContext {
   logger: Logger
@@ -29,7 +30,7 @@ export type ReportCheck = (loaded: LoadedReport, context: ReportCheckContext) =>
  * code adds its overlay check here (e.g. `validateEditions` from ../merge/), or a caller passes
  * its own list in ValidateCommandOptions.checks.
  */
-export const defaultReportChecks: readonly ReportCheck[] = []
+export const defaultReportChecks: readonly ReportCheck[] = [editionsCheck]
 
 export interface ValidateCommandOptions {
   logger: Logger
