@@ -56,7 +56,7 @@ export function slotsFor(perPage: SlidesPerPage, aspect: number): Slot[] {
     }
   } else if (perPage === 3) {
     const rowH = areaH / 3
-    const width = Math.min(areaW * 0.5, (rowH - 12 * MM) * aspect)
+    const width = Math.min(areaW * 0.56, (rowH - 12 * MM) * aspect)
     const height = width / aspect
     for (let r = 0; r < 3; r++) {
       const rowTop = top - r * rowH - 4 * MM

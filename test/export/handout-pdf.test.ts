@@ -87,6 +87,23 @@ describe.each([
     }
   })
 
+  test('never leaves a heading or keyword tag as the last line of a page', () => {
+    const headings = new Set([
+      squeeze(edition.strings['common.keyword'] ?? '关键词'),
+      ...edition.report.sections.flatMap((sec) => [
+        sectionHeading(sec.number, sec.title),
+        ...sec.keywords.map((k) => squeeze(k.title)),
+      ]),
+    ])
+    for (let n = 2; n <= result().pages; n++) {
+      const lines = pdftext(result().path, { first: n, last: n, body: true })
+        .split('\n')
+        .map(squeeze)
+        .filter(Boolean)
+      expect(headings.has(lines.at(-1) ?? ''), `page ${n} ends with "${lines.at(-1)}"`).toBe(false)
+    }
+  })
+
   test('gives back every sentence of the report body in order, with no radical look-alikes', () => {
     const text = pdftext(result().path, { body: true })
     expect(text.match(RADICALS) ?? []).toEqual([])
