@@ -71,7 +71,7 @@ function tokenCss(tokens: ThemeTokens): string {
   return `:root{${vars.join(';')}}`
 }
 
-/** Sentence-final and clause-final splitting used by tests and by the reading copy's checks. */
+/** The id a heading carries (data-ref) and the contents link to: section-innovation, keyword-… */
 export function headingId(kind: 'section' | 'keyword' | 'block', id: string): string {
   return `${kind}-${id}`
 }
