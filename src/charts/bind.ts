@@ -271,8 +271,17 @@ async function readDataFile(
   const type =
     (format.type as string | undefined) ?? (ext === 'tsv' ? 'tsv' : ext === 'json' ? 'json' : 'csv')
   try {
-    const rows = read(text, { ...format, type, parse: format.parse ?? 'auto' } as Parameters<typeof read>[1])
+    const rows = read(text, { ...format, type } as Parameters<typeof read>[1])
     if (!Array.isArray(rows)) throw new Error('the file holds no list of rows')
+    // Plain numbers become numbers; everything else stays text as written ("6.8%", "3至5个"). Vega's own
+    // "auto" parsing would take "6.8%" for a date.
+    if (format.parse === undefined && type !== 'json') {
+      for (const row of rows as Record<string, unknown>[]) {
+        for (const [k, v] of Object.entries(row)) {
+          if (typeof v === 'string' && /^-?\d+(?:\.\d+)?$/.test(v.trim())) row[k] = Number(v)
+        }
+      }
+    }
     return rows as Record<string, unknown>[]
   } catch (cause) {
     throw chartError(def, at, `cannot parse "${url}" as ${type}: ${(cause as Error).message}`, cause)

@@ -177,7 +177,7 @@ export async function renderCharts(
           title: p.title,
           description: p.description,
           ariaLabel: p.ariaLabel,
-          fontFamily: theme.fontFamilies.map((f) => `'${f}'`).join(', '),
+          fontFamily: theme.fontFamilies.join(', '),
         }),
         title: p.title,
         description: p.description,
@@ -325,13 +325,6 @@ function emphasise(node: Record<string, unknown>): void {
     const encoding = (node.encoding ?? {}) as Record<string, unknown>
     if (encoding.opacity === undefined) {
       encoding.opacity = { condition: { test: 'datum.highlighted', value: 1 }, value: 0.35 }
-      node.encoding = encoding
-    }
-  }
-  if (mark === 'text') {
-    const encoding = (node.encoding ?? {}) as Record<string, unknown>
-    if (encoding.fontWeight === undefined) {
-      encoding.fontWeight = { condition: { test: 'datum.highlighted', value: 700 }, value: 400 }
       node.encoding = encoding
     }
   }

@@ -45,6 +45,13 @@ export function finishSvg(svg: string, options: FinishOptions): string {
   const external = /\s(?:xlink:)?href="(?!#)([^"]*)"|url\((?!#)([^)]*)\)|@import/.exec(body)
   if (external) throw new Error(`the SVG refers to something outside it: ${external[0].trim()}`)
 
+  // Geometry to 1/100 px: smaller files, and no float noise (459.33333333333337) in the output.
+  body = body.replace(
+    /(\s(?:d|transform|x|y|x1|x2|y1|y2|width|height|points)=")([^"]*)"/g,
+    (_, a: string, v: string) =>
+      `${a}${v.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100))}"`,
+  )
+
   const font = esc(options.fontFamily)
   body = body.replace(/\sfont-family="[^"]*"/g, ` font-family="${font}"`)
 
