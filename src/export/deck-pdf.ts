@@ -1,0 +1,240 @@
+// deck.pdf (one 16:9 page per slide, bookmarks from the slide headings, tagged, fonts embedded as
+// CID TrueType) and deck-notes.pdf (each slide scaled on an A4 page with its speaker notes below).
+//
+// exportDeckFiles() makes all static deck outputs with a single loaded page: the PDF is printed,
+// then the same page is screenshotted for the PNGs, and the PNGs go into the PPTX.
+import { randomBytes } from 'node:crypto'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { PDFDocument } from 'pdf-lib'
+import type { Page } from 'puppeteer-core'
+import type { BuildContext, Edition } from '../context.js'
+import { ConvertError } from '../errors.js'
+import type { RenderedDeck } from '../render/deck.js'
+import { fontFaceCss } from '../render/fonts.js'
+import { assertNoOverflow, loadDeckPage, SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/overflow.js'
+import { captureSlides, PNG_SCALE, rememberSlideImages, writeSlidePngs } from './deck-png.js'
+import { buildPptx } from './deck-pptx.js'
+
+/** Writes `data` to `file` through a temporary file and a rename, so a failure never leaves half a file. */
+export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(file), { recursive: true })
+  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
+  try {
+    await writeFile(tmp, data)
+    await rename(tmp, file)
+  } catch (error) {
+    await rm(tmp, { force: true })
+    throw error
+  }
+}
+
+export interface PdfMetadata {
+  title: string
+  lang: string
+  author?: string
+  subject?: string
+}
+
+export function deckMetadata(deck: RenderedDeck, edition: Edition): PdfMetadata {
+  return {
+    title: deck.title,
+    lang: deck.lang,
+    author: edition.report.meta.speaker,
+    subject: edition.report.meta.meeting,
+  }
+}
+
+/** Sets title, language, author, subject and producer; keeps Chromium's outline and tags. */
+export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false })
+  doc.setTitle(meta.title, { showInWindowTitleBar: true })
+  doc.setLanguage(meta.lang)
+  if (meta.author) doc.setAuthor(meta.author)
+  if (meta.subject) doc.setSubject(meta.subject)
+  doc.setCreator('huibao')
+  doc.setProducer('huibao (Chromium, pdf-lib)')
+  return doc.save({ useObjectStreams: false })
+}
+
+/** Prints the loaded deck page: one 1280x720 page per slide, bookmarks from headings. */
+export async function printDeckPdf(page: Page, deck: RenderedDeck, edition: Edition): Promise<Uint8Array> {
+  const pdf = await page
+    .pdf({
+      width: `${SLIDE_WIDTH}px`,
+      height: `${SLIDE_HEIGHT}px`,
+      printBackground: true,
+      tagged: true,
+      outline: true,
+      preferCSSPageSize: false,
+      timeout: 180_000,
+    })
+    .catch((cause: unknown) => {
+      throw new ConvertError('Chromium could not print deck.pdf', { cause })
+    })
+  return finishPdf(pdf, deckMetadata(deck, edition))
+}
+
+/** A file an export wrote: its path and how many pages (or slides) it has. */
+export interface WrittenFile {
+  path: string
+  pages: number
+}
+
+/** deck.pdf in edition.outDir: one 1280x720 page per slide. */
+export async function writeDeckPdf(
+  deck: RenderedDeck,
+  edition: Edition,
+  ctx: BuildContext,
+): Promise<WrittenFile> {
+  const path = join(edition.outDir, 'deck.pdf')
+  const pdf = await ctx.session.withPage(async (page) => {
+    await loadDeckPage(page, deck, ctx)
+    return printDeckPdf(page, deck, edition)
+  })
+  await writeAtomic(path, pdf)
+  return { path, pages: deck.slides.length }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+/** The <section> elements of Marp's HTML, in order. */
+export function splitSections(html: string): string[] {
+  return html.match(/<section\b[\s\S]*?<\/section>/g) ?? []
+}
+
+/** Scale of a slide on the A4 notes page: 1280px -> 640px. */
+const NOTES_SCALE = 0.5
+
+/** HTML of deck-notes.pdf: per slide an A4 page with the slide (vector, scaled) and its notes. */
+export async function notesDocument(deck: RenderedDeck): Promise<string> {
+  const sections = splitSections(deck.html)
+  const w = SLIDE_WIDTH * NOTES_SCALE
+  const h = SLIDE_HEIGHT * NOTES_SCALE
+  const sheets = sections.map((section, i) => {
+    const meta = deck.slides[i]
+    const caption = [String(i + 1), meta?.sectionTitle, meta?.keywordTitle ?? meta?.title]
+      .filter((v, j, all) => v && all.indexOf(v) === j)
+      .map((v) => escapeHtml(String(v)))
+      .join(' · ')
+    const paragraphs = (deck.notes[i] ?? '')
+      .split(/\n{2,}/)
+      .filter((p) => p.trim())
+      .map((p) => `<p>${escapeHtml(p)}</p>`)
+      .join('')
+    return `<article class="sheet"><div class="caption">${caption}</div><div class="frame"><div class="marpit">${section}</div></div><div class="notes">${paragraphs}</div></article>`
+  })
+  return `<!doctype html>
+<html lang="${escapeHtml(deck.lang)}">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(deck.title)}</title>
+<style>${await fontFaceCss()}</style>
+<style>${deck.css}</style>
+<style>
+@page { size: A4; margin: 16mm 18mm 18mm; }
+html, body { margin: 0; padding: 0; background: #fff; }
+.sheet { break-after: page; font-family: 'Noto Serif SC', serif; color: #1f1a17; }
+.sheet:last-child { break-after: auto; }
+.caption { font: 700 10pt/1.4 'Noto Sans SC', sans-serif; color: #6b625b; letter-spacing: .05em; margin-bottom: 3mm; }
+.frame { width: ${w}px; height: ${h}px; overflow: hidden; outline: 0.5pt solid #b8ad9e; margin-bottom: 7mm; break-inside: avoid; }
+.frame > div.marpit { width: ${SLIDE_WIDTH}px; height: ${SLIDE_HEIGHT}px; transform: scale(${NOTES_SCALE}); transform-origin: 0 0; }
+.frame > div.marpit > section { overflow: hidden; }
+.notes { font-size: 11.5pt; line-height: 1.75; text-align: justify; line-break: strict; }
+.notes p { margin: 0 0 0.6em; text-indent: 2em; orphans: 2; widows: 2; }
+</style>
+</head>
+<body>${sheets.join('\n')}</body>
+</html>`
+}
+
+/** deck-notes.pdf in edition.outDir: each slide with its notes on A4, for the presenter's paper copy. */
+export async function writeDeckNotesPdf(
+  deck: RenderedDeck,
+  edition: Edition,
+  ctx: BuildContext,
+): Promise<WrittenFile> {
+  const path = join(edition.outDir, 'deck-notes.pdf')
+  const html = await notesDocument(deck)
+  const pdf = await ctx.session.withPage(async (page) => {
+    await ctx.session.load(page, html, { name: 'deck-notes.html' })
+    await ctx.session.waitForReady(page)
+    return page
+      .pdf({ format: 'A4', printBackground: true, tagged: true, preferCSSPageSize: true, timeout: 180_000 })
+      .catch((cause: unknown) => {
+        throw new ConvertError('Chromium could not print deck-notes.pdf', { cause })
+      })
+  })
+  const finished = await finishPdf(pdf, deckMetadata(deck, edition))
+  await writeAtomic(path, finished)
+  const pages = (await PDFDocument.load(finished, { updateMetadata: false })).getPageCount()
+  return { path, pages }
+}
+
+export interface DeckFilesOptions {
+  pdf?: boolean
+  notesPdf?: boolean
+  png?: boolean
+  pptx?: boolean
+}
+
+export interface DeckFilesResult {
+  files: string[]
+  /** milliseconds per output, for --timings and benchmarks */
+  timings: Record<string, number>
+}
+
+/**
+ * All static deck outputs from one loaded page: deck.pdf, slides/NN.png, deck.pptx (from the
+ * PNGs) and deck-notes.pdf (its own A4 page, in parallel). Each file is replaced atomically.
+ */
+export async function exportDeckFiles(
+  deck: RenderedDeck,
+  edition: Edition,
+  ctx: BuildContext,
+  options: DeckFilesOptions = { pdf: true, notesPdf: true, png: true, pptx: true },
+): Promise<DeckFilesResult> {
+  const files: string[] = []
+  const timings: Record<string, number> = {}
+  const time = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const start = performance.now()
+    try {
+      return await fn()
+    } finally {
+      timings[name] = Math.round(performance.now() - start)
+    }
+  }
+  const notes = options.notesPdf
+    ? time('notesPdf', () => writeDeckNotesPdf(deck, edition, ctx))
+    : Promise.resolve(undefined)
+  const main = async () => {
+    if (!options.pdf && !options.png && !options.pptx) return
+    await ctx.session.withPage(async (page) => {
+      await time('load', () =>
+        loadDeckPage(page, deck, ctx, { deviceScaleFactor: options.png || options.pptx ? PNG_SCALE : 1 }),
+      )
+      await assertNoOverflow(page, deck)
+      if (options.pdf) {
+        const pdf = await time('pdf', () => printDeckPdf(page, deck, edition))
+        const file = join(edition.outDir, 'deck.pdf')
+        await writeAtomic(file, pdf)
+        files.push(file)
+      }
+      if (options.png || options.pptx) {
+        const images = await time('png', () => captureSlides(page))
+        rememberSlideImages(deck, images)
+        if (options.png) files.push(...(await writeSlidePngs(images, edition.outDir)))
+        if (options.pptx) {
+          const file = join(edition.outDir, 'deck.pptx')
+          await time('pptx', async () => writeAtomic(file, await buildPptx(deck, edition, images)))
+          files.push(file)
+        }
+      }
+    })
+  }
+  const [notesFile] = await Promise.all([notes, main()])
+  if (notesFile) files.push(notesFile.path)
+  return { files, timings }
+}

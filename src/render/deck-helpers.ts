@@ -1,0 +1,264 @@
+// Handlebars helpers of the deck templates (templates/deck/**). The shared ones (md, t, eq …) come
+// from handlebars.ts; these add what slides need: metric figures by id, slide boundaries with their
+// metadata, speaker notes, short forms of long paragraphs and chunking for continuation slides.
+//
+// Every helper that puts report text into the Markdown escapes it (escapeMarkdown), so data text is
+// always shown literally, whatever HTML, Markdown, math or emoji syntax it holds.
+import Handlebars from 'handlebars'
+import { formatMetric, type Locale } from '../data/format.js'
+import type { MetricEntry } from '../data/metrics.js'
+import type { Metric } from '../data/types.js'
+import { TemplateRenderError } from '../errors.js'
+import {
+  chineseNumber,
+  escapeMarkdown,
+  type HelperDelegate,
+  type HelperOptions,
+  helperLocation,
+} from './handlebars.js'
+
+/** What a slide is about; collected by {{slide}} in document order (see RenderedDeck.slides). */
+export interface SlideMeta {
+  /** 1-based slide number, as printed in the corner and in PDF page numbers */
+  index: number
+  /** the slide's heading as plain text */
+  title: string
+  sectionId?: string
+  sectionTitle?: string
+  keywordId?: string
+  keywordTitle?: string
+  /** the template partial that made the slide: title, agenda, targets, section, keyword, … */
+  partial: string
+}
+
+/** State the deck helpers share during one template pass. */
+export interface DeckHelperState {
+  slides: SlideMeta[]
+  /** file:line of each {{slide}} call, for error messages about a slide */
+  locations: (string | undefined)[]
+}
+
+export interface DeckHelperOptions {
+  locale: Locale
+  metrics: Map<string, MetricEntry>
+  projectRoot: string
+  state: DeckHelperState
+}
+
+/** Splits a formatted figure into the parts a callout typesets differently: 不少于 | 2 | 个. */
+export function figureParts(text: string): { prefix: string; number: string; suffix: string } {
+  const match = /^(.*?)(\d[\d,.]*(?:\s*(?:至|to)\s*\d[\d,.]*)?)(.*)$/.exec(text)
+  if (!match) return { prefix: '', number: text, suffix: '' }
+  return { prefix: match[1] ?? '', number: match[2] ?? '', suffix: match[3] ?? '' }
+}
+
+/** Sentences of a Chinese or English paragraph, each with its closing punctuation. */
+export function sentences(text: string): string[] {
+  return (
+    text
+      .match(/[^。！？!?；;]+(?:[。！？!?；;]+[”’」』）)]?|$)|[^.]+(?:\.\s+|\.$|$)/g)
+      ?.filter((s) => s.trim()) ?? []
+  )
+}
+
+/**
+ * The short form of a paragraph for a slide: its first sentence, cut back to whole clauses when
+ * it is longer than `max` characters. The full text stays in the speaker notes.
+ */
+export function essence(text: string, max = 64): string {
+  const first = (sentences(text)[0] ?? text).trim()
+  const body = first.replace(/[。；;.!?！？]+$/u, '')
+  if ([...body].length <= max) return body
+  // whole clauses (split at ，、：) while they fit
+  const clauses = body.split(/(?<=[，,：:])/u)
+  let out = ''
+  for (const clause of clauses) {
+    if ([...(out + clause)].length > max) break
+    out += clause
+  }
+  out = out.replace(/[，,：:、]+$/u, '')
+  if (out) return out
+  return `${[...body].slice(0, max - 1).join('')}…`
+}
+
+/** Splits `list` into pages of at most `size` items, balancing the pages (7 by 6 -> 4 + 3). */
+export function chunk<T>(list: readonly T[], size: number): T[][] {
+  if (list.length === 0) return []
+  const pages = Math.ceil(list.length / size)
+  const per = Math.ceil(list.length / pages)
+  const out: T[][] = []
+  for (let i = 0; i < list.length; i += per) out.push(list.slice(i, i + per))
+  return out
+}
+
+/** A YYYY-MM-DD date as the locale writes it: 2021年1月30日, 30 January 2021. */
+export function formatDate(value: unknown, locale: Locale): string {
+  const d = value instanceof Date ? value : new Date(`${String(value)}T00:00:00Z`)
+  if (Number.isNaN(d.getTime())) return String(value)
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(d)
+}
+
+/** Escapes text for an HTML comment that Marp keeps as a speaker note (see decodeNote). */
+export function encodeNote(text: string): string {
+  // `-->` must not end the comment early, and `key: value` lines must not read as Marp directives.
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/:/g, '&#58;')
+}
+
+/** The note's plain text back from encodeNote's form. */
+export function decodeNote(text: string): string {
+  return text.replace(/&#58;/g, ':').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+}
+
+/** Plain text of a notes argument: strings, lists, projects (title + text) and metrics (sentence). */
+function flatText(value: unknown, locale: Locale): string[] {
+  if (value === undefined || value === null || value === false) return []
+  if (Array.isArray(value)) return value.flatMap((v) => flatText(v, locale))
+  if (typeof value === 'object') {
+    const o = value as { text?: unknown; sentence?: unknown; title?: unknown }
+    if (typeof o.text === 'string') {
+      const sep = locale === 'en' ? ': ' : '：'
+      return [typeof o.title === 'string' ? `${o.title}${sep}${o.text}` : o.text]
+    }
+    if (typeof o.sentence === 'string') return [o.sentence]
+    return []
+  }
+  return [String(value)]
+}
+
+export function deckHelpers(options: DeckHelperOptions): Record<string, HelperDelegate> {
+  const { locale, metrics, projectRoot, state } = options
+  const where = (o: HelperOptions) => {
+    const loc = helperLocation(o, projectRoot)
+    return loc ? `${loc.file}:${loc.line ?? '?'}` : undefined
+  }
+  const lookup = (ref: unknown, o: HelperOptions): Metric => {
+    if (ref && typeof ref === 'object' && 'id' in ref && 'value' in ref) return ref as Metric
+    const entry = typeof ref === 'string' ? metrics.get(ref) : undefined
+    if (!entry) {
+      throw new TemplateRenderError(`unknown metric id "${String(ref)}"`, {
+        location: helperLocation(o, projectRoot),
+        hint: 'metric ids are the `id:` fields under metrics: in report.yaml',
+      })
+    }
+    return entry.metric
+  }
+  const safe = (s: string) => new Handlebars.SafeString(s)
+
+  return {
+    /** {{metric "gdp-growth"}} -> 7.5%以上 (escaped) */
+    metric(ref: unknown, o: HelperOptions) {
+      return safe(escapeMarkdown(formatMetric(lookup(ref, o), locale)))
+    },
+    /** {{metricLabel "gdp-growth"}} -> 地区生产总值增长 */
+    metricLabel(ref: unknown, o: HelperOptions) {
+      return safe(escapeMarkdown(lookup(ref, o).label))
+    },
+    /** {{metricSentence "gdp-growth"}}: the words of the report the figure comes from */
+    metricSentence(ref: unknown, o: HelperOptions) {
+      return safe(escapeMarkdown(lookup(ref, o).sentence))
+    },
+    /**
+     * {{#withFigure "gdp-growth"}}{{prefix}}{{number}}{{suffix}}{{label}}{{/withFigure}}: a metric's
+     * figure split for big-number typesetting, every part already escaped.
+     */
+    withFigure(ref: unknown, o: HelperOptions) {
+      const m = lookup(ref, o)
+      const parts = figureParts(formatMetric(m, locale))
+      return o.fn({
+        id: m.id,
+        prefix: safe(escapeMarkdown(parts.prefix)),
+        number: safe(escapeMarkdown(parts.number)),
+        suffix: safe(escapeMarkdown(parts.suffix)),
+        label: safe(escapeMarkdown(m.label)),
+        kind: m.kind,
+      })
+    },
+    /** {{lookupMetrics ids}}: metric objects for a list of ids (section highlights) */
+    lookupMetrics(ids: unknown, o: HelperOptions) {
+      return Array.isArray(ids) ? ids.map((id) => lookup(id, o)) : []
+    },
+    /** {{essence text 64}}: first sentence, cut to whole clauses (escaped) */
+    essence(text: unknown, max: unknown, o?: HelperOptions) {
+      const limit = typeof max === 'number' ? max : 64
+      const first = Array.isArray(text) ? String(text[0] ?? '') : String(text ?? '')
+      void o
+      return safe(escapeMarkdown(essence(first, limit)))
+    },
+    /** {{#each (chunk list 6)}}: pages of at most n items for continuation slides */
+    chunk: (list: unknown, size: unknown) =>
+      chunk(Array.isArray(list) ? list : [], typeof size === 'number' && size > 0 ? size : 6),
+    /** {{#each (slice list 0 3)}} */
+    slice: (list: unknown, start: number, end: number) =>
+      Array.isArray(list) ? list.slice(start, typeof end === 'number' ? end : undefined) : [],
+    /** {{highlighted metrics highlights}}: the metrics with the highlighted ids first, in highlight order */
+    highlighted(list: unknown, ids: unknown, o: HelperOptions) {
+      const metricsList = Array.isArray(list) ? (list as Metric[]) : []
+      const first = Array.isArray(ids) ? ids.map((id) => lookup(id, o)) : []
+      const seen = new Set(first.map((m) => m.id))
+      return [...first, ...metricsList.filter((m) => !seen.has(m.id))]
+    },
+    /** {{without list "id"}}: the list minus the item with that id */
+    without: (list: unknown, ids: unknown) => {
+      const drop = new Set(Array.isArray(ids) ? ids : [ids])
+      return Array.isArray(list) ? list.filter((m: { id?: string }) => !drop.has(m.id)) : []
+    },
+    /** {{date "2021-01-30"}} -> 2021年1月30日 / 30 January 2021 (plain text; Handlebars escapes it) */
+    date: (value: unknown) => formatDate(value, locale),
+    /** {{taskNumber 3}} -> 三 (zh) / 3 (en), for 第三项重点工作 / Key task 3 */
+    taskNumber: (n: unknown) => (locale === 'en' ? String(n) : chineseNumber(Number(n))),
+    /** {{concat a b}}: strings joined (for hash arguments) */
+    concat: (...args: unknown[]) => args.slice(0, -1).map(String).join(''),
+    /** {{pick cond a b}}: a if cond is truthy (a non-empty list counts), else b */
+    pick: (cond: unknown, a: unknown, b: unknown) => ((Array.isArray(cond) ? cond.length > 0 : cond) ? a : b),
+    /**
+     * {{slide "keyword" title=… sectionId=… keywordId=…}} starts a slide: it emits the slide
+     * separator (except before the first slide) and the class directive, and records the slide's
+     * metadata. Every slide of a deck template must begin with it.
+     */
+    slide(partial: string, o: HelperOptions) {
+      const hash = o.hash as Record<string, unknown>
+      const str = (k: string) => (hash[k] === undefined || hash[k] === null ? undefined : String(hash[k]))
+      const meta: SlideMeta = {
+        index: state.slides.length + 1,
+        title: str('title') ?? '',
+        partial,
+      }
+      for (const k of ['sectionId', 'sectionTitle', 'keywordId', 'keywordTitle'] as const) {
+        const v = str(k)
+        if (v !== undefined) meta[k] = v
+      }
+      state.slides.push(meta)
+      state.locations.push(where(o))
+      const cls = [partial, ...(str('class')?.split(/\s+/) ?? [])]
+        .filter((c) => /^[a-z][a-z0-9-]*$/.test(c))
+        .join(' ')
+      const sep = meta.index === 1 ? '' : '\n---\n\n'
+      const paginate = hash.paginate === false ? '\n<!-- _paginate: false -->\n' : ''
+      const footer = hash.footer === false ? "\n<!-- _footer: '' -->\n" : ''
+      return safe(`${sep}<!-- _class: ${cls} -->\n${paginate}${footer}`)
+    },
+    /**
+     * {{notes a b c}}: the speaker notes of the current slide, from strings, lists of strings and
+     * objects with text/sentence; each becomes a paragraph. Shown in the presenter view, not on the slide.
+     */
+    notes(...args: unknown[]) {
+      const parts = args
+        .slice(0, -1)
+        .flatMap((a) => flatText(a, locale))
+        .map((s) => s.trim())
+        .filter(Boolean)
+      if (parts.length === 0) return ''
+      return safe(`\n<!--\n${parts.map(encodeNote).join('\n\n')}\n-->\n`)
+    },
+    /** {{join list "、"}} for plain lists of strings (escaped) */
+    join(list: unknown, sep: unknown) {
+      const items = Array.isArray(list) ? list.map(String) : []
+      return safe(escapeMarkdown(items.join(typeof sep === 'string' ? sep : '、')))
+    },
+  }
+}

@@ -1,0 +1,285 @@
+// Stage: the slide deck. Edition -> Handlebars (templates/deck) -> Marp Markdown -> Marp HTML + CSS.
+//
+//   1. theme     themes/<name>/deck.css, a Marp theme; Edition.theme.accent overrides --accent
+//   2. collect   render the templates once to learn which charts the slides use
+//   3. charts    renderCharts() draws them (in Chromium, with the bundled fonts)
+//   4. render    render the templates again with the charts in place -> Marp Markdown
+//   5. marp      Marp -> HTML (one <section> per slide) + CSS; speaker notes from HTML comments
+//   6. measure   load the slides in Chromium and fail on any slide whose content overflows it
+//
+// The result (RenderedDeck) is what every deck output wraps: deck.html, deck.pdf, PNGs, PPTX.
+import { readdir, readFile } from 'node:fs/promises'
+import { extname, join } from 'node:path'
+import { Marp } from '@marp-team/marp-core'
+import Handlebars from 'handlebars'
+import {
+  type ChartUse,
+  chartHelpers,
+  chartUseKey,
+  listCharts,
+  type RenderedChart,
+  renderCharts,
+} from '../charts/index.js'
+import type { BuildContext, Edition } from '../context.js'
+import type { Locale } from '../data/format.js'
+import { indexMetrics } from '../data/metrics.js'
+import { ConfigError, TemplateRenderError } from '../errors.js'
+import { type DeckHelperState, deckHelpers, decodeNote, type SlideMeta } from './deck-helpers.js'
+import {
+  escapeMarkdown,
+  type HelperDelegate,
+  type HelperOptions,
+  loadTemplateSet,
+  renderTemplateSet,
+} from './handlebars.js'
+import { checkOverflow } from './overflow.js'
+
+export type { RenderedChart } from '../charts/index.js'
+export type { SlideMeta } from './deck-helpers.js'
+
+/**
+ * A rendered slide deck: everything the deck outputs need. Slides, notes and the <section>
+ * elements of `html` correspond one to one and in the same order.
+ */
+export interface RenderedDeck {
+  /**
+   * The Marp Markdown the templates produced (front matter, `---` between slides, notes as HTML
+   * comments). Charts and the logo appear in it as empty `<div class="huibao-embed-N">`
+   * placeholders; `html` has them filled in.
+   */
+  markdown: string
+  /**
+   * Marp's HTML: `<div class="marpit">` holding one `<section>` per slide (1280x720 CSS px, no
+   * inline SVG wrapper, no script). Charts are inline <svg>, the logo a data: URI. It loads nothing.
+   */
+  html: string
+  /**
+   * Marp's CSS for `html`, including the theme and the edition's accent colour. It has no
+   * @font-face rules: add fontFaceCss() (printing) or embeddedFontCss(deck.text) (self-contained).
+   */
+  css: string
+  /** Marp theme name in use, e.g. huibao-formal */
+  theme: string
+  /** language of the deck (html lang) */
+  lang: string
+  /** document title for <title> and PDF metadata: the report title and edition name */
+  title: string
+  /** Speaker notes per slide as plain text (paragraphs separated by a blank line); '' if none. */
+  notes: string[]
+  /** What each slide shows; slides[i] is the (i+1)-th <section>. */
+  slides: SlideMeta[]
+  /** The charts placed in the slides, in order of first use. */
+  charts: RenderedChart[]
+  /** All text a viewer can see: slide text, chart text and notes (for font subsetting). */
+  text: string
+}
+
+export interface RenderDeckOptions {
+  /** Measure the slides in Chromium and throw OverflowError on overflow (default true). */
+  checkOverflow?: boolean
+}
+
+/** Marp's HTML allowlist for the templates: layout containers only, with class attributes. */
+const HTML_ALLOWLIST = {
+  div: ['class'],
+  span: ['class'],
+  p: ['class'],
+  br: [],
+  small: ['class'],
+  strong: ['class'],
+  ol: ['class'],
+  ul: ['class'],
+  li: ['class'],
+}
+
+/** Theme folders that have a deck.css. */
+export async function availableThemes(projectRoot: string): Promise<string[]> {
+  const dirs = await readdir(join(projectRoot, 'themes'), { withFileTypes: true }).catch(() => [])
+  const out: string[] = []
+  for (const d of dirs) {
+    if (!d.isDirectory()) continue
+    const has = await readFile(join(projectRoot, 'themes', d.name, 'deck.css'), 'utf8').then(
+      () => true,
+      () => false,
+    )
+    if (has) out.push(d.name)
+  }
+  return out.sort()
+}
+
+interface LoadedThemes {
+  /** Marp theme name of the chosen theme */
+  name: string
+  /** every deck theme's CSS (themes may @import one another), the chosen one last */
+  css: string[]
+}
+
+async function loadThemes(edition: Edition, projectRoot: string): Promise<LoadedThemes> {
+  const names = await availableThemes(projectRoot)
+  const chosen = edition.theme.name
+  if (!names.includes(chosen)) {
+    throw new ConfigError(
+      `unknown theme "${chosen}"; available themes: ${names.join(', ') || '(none found in themes/)'}`,
+      { hint: 'set presentation.theme in report.yaml to one of the folder names in themes/' },
+    )
+  }
+  const css: string[] = []
+  let name = ''
+  for (const n of names) {
+    let text = await readFile(join(projectRoot, 'themes', n, 'deck.css'), 'utf8')
+    const marpName = /@theme\s+([\w-]+)/.exec(text)?.[1]
+    if (!marpName) {
+      throw new ConfigError(`themes/${n}/deck.css has no /* @theme <name> */ comment`)
+    }
+    if (n === chosen) {
+      name = marpName
+      const accent = edition.theme.accent
+      if (accent !== undefined) {
+        if (!/^#[0-9a-fA-F]{3,8}$/.test(accent)) {
+          throw new ConfigError(`accent colour "${accent}" is not a #rrggbb colour`)
+        }
+        text += `\nsection { --accent: ${accent}; }\n`
+      }
+    }
+    css.push(text)
+  }
+  return { name, css }
+}
+
+async function logoDataUri(path: string | undefined): Promise<string | undefined> {
+  if (!path) return undefined
+  const types: Record<string, string> = {
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.jpg': 'image/jpeg',
+    '.jpeg': 'image/jpeg',
+    '.webp': 'image/webp',
+  }
+  const type = types[extname(path).toLowerCase()]
+  if (!type) throw new ConfigError(`logo ${path}: use an SVG, PNG, JPEG or WebP image`)
+  const data = await readFile(path).catch((cause: unknown) => {
+    throw new ConfigError(`logo ${path} cannot be read`, { cause })
+  })
+  return `data:${type};base64,${data.toString('base64')}`
+}
+
+/** Plain text of an HTML fragment: tags dropped, entities decoded. */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(Number.parseInt(n, 16)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&nbsp;/g, '\u00a0')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** Renders the edition's slide deck. Throws TemplateRenderError, ConfigError or OverflowError. */
+export async function renderDeck(
+  edition: Edition,
+  ctx: BuildContext,
+  options: RenderDeckOptions = {},
+): Promise<RenderedDeck> {
+  const { projectRoot } = ctx
+  const report = edition.report
+  const locale = edition.locale as Locale
+
+  // 1. theme
+  const themes = await loadThemes(edition, projectRoot)
+
+  // 2.-4. templates: a collect pass for the charts, then the real pass
+  const set = await loadTemplateSet(join(projectRoot, 'templates', 'deck'), 'deck.md.hbs')
+  const metrics = indexMetrics(report)
+  const chartNames = new Set(await listCharts(projectRoot))
+  const logo = await logoDataUri(edition.logo)
+  const pass = (mode: 'collect' | 'render', uses: ChartUse[], drawn?: Map<string, RenderedChart>) => {
+    const state: DeckHelperState = { slides: [], locations: [] }
+    const embeds: string[] = []
+    const embed = (html: string) => {
+      embeds.push(html)
+      return `<div class="huibao-embed-${embeds.length - 1}"></div>`
+    }
+    const charts = chartHelpers(mode, uses, drawn, projectRoot)
+    const helpers: Record<string, HelperDelegate> = {
+      ...deckHelpers({ locale, metrics, projectRoot, state }),
+      /**
+       * {{chart "headline-targets" width=… height=… highlight=…}}: the chart's figure (inline SVG).
+       * The SVG bypasses Markdown: the slide gets a placeholder that is filled in after Marp.
+       */
+      chart(name: unknown, options: HelperOptions) {
+        const figure = charts.chart?.(name, options)
+        return mode === 'collect' ? '' : new Handlebars.SafeString(embed(String(figure)))
+      },
+      /** {{#if (hasChart "section-innovation")}}: whether templates/charts has that chart */
+      hasChart: (name: unknown) => chartNames.has(String(name)),
+    }
+    const context = {
+      report,
+      meta: report.meta,
+      locale,
+      theme: themes.name,
+      footer: escapeMarkdown(report.meta.meeting),
+      editionName: report.presentation?.edition,
+      office: report.presentation?.office,
+      logo: logo ? embed(`<img class="logo" src="${logo}" alt="">`) : undefined,
+    }
+    const markdown = renderTemplateSet(set, { edition, projectRoot, extraHelpers: helpers }, context)
+    return { markdown, state, embeds }
+  }
+  const uses: ChartUse[] = []
+  pass('collect', uses)
+  const drawn = await renderCharts(uses, edition, ctx)
+  const { markdown, state, embeds } = pass('render', [], drawn)
+  const charts: RenderedChart[] = []
+  for (const use of uses) {
+    const chart = drawn.get(chartUseKey(use))
+    if (chart && !charts.includes(chart)) charts.push(chart)
+  }
+
+  // 5. marp
+  const marp = new Marp({
+    html: HTML_ALLOWLIST,
+    inlineSVG: false,
+    script: false,
+    math: false,
+    emoji: { shortcode: false, unicode: false },
+    minifyCSS: false,
+  })
+  for (const css of themes.css) marp.themeSet.add(css)
+  const rendered = marp.render(markdown)
+  const html = rendered.html.replace(
+    /<div class="huibao-embed-(\d+)"\s*><\/div>/g,
+    (whole, n: string) => embeds[Number(n)] ?? whole,
+  )
+  const sectionCount = (html.match(/<section\b/g) ?? []).length
+  if (sectionCount !== state.slides.length || rendered.comments.length !== sectionCount) {
+    throw new TemplateRenderError(
+      `the deck templates made ${sectionCount} slides but called {{slide}} ${state.slides.length} times; every slide must start with {{slide "<kind>"}} and contain no other ---`,
+      { location: { file: 'templates/deck/deck.md.hbs' } },
+    )
+  }
+  const notes = rendered.comments.map((list) => list.map(decodeNote).join('\n\n'))
+  const title = [report.meta.title, report.presentation?.edition].filter(Boolean).join(' · ')
+  const deck: RenderedDeck = {
+    markdown,
+    html,
+    css: rendered.css,
+    theme: themes.name,
+    lang: locale,
+    title,
+    notes,
+    slides: state.slides,
+    charts,
+    text: `${htmlText(html)}\n${notes.join('\n')}\n${title}`,
+  }
+
+  // 6. measure
+  if (options.checkOverflow !== false) await checkOverflow(deck, ctx)
+  return deck
+}
