@@ -106,9 +106,15 @@ export async function loadDefinition(
       hint: known.length ? `charts of this project: ${known.join(', ')}` : `add ${relFile}`,
     })
   })
+  // Positions are needed only for error messages: parse them lazily.
   const lineCounter = new LineCounter()
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true })
+  let parsedDoc: ReturnType<typeof parseDocument> | undefined
+  const positions = () => {
+    parsedDoc ??= parseDocument(source, { lineCounter, uniqueKeys: true })
+    return parsedDoc
+  }
   const baseLocate = (path: JsonPath): SourceLocation => {
+    const doc = positions()
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined
       if (node?.range) {
@@ -123,7 +129,7 @@ export async function loadDefinition(
   try {
     parsed = JSON.parse(source)
   } catch (error) {
-    const err = doc.errors[0]
+    const err = positions().errors[0]
     const pos = err ? lineCounter.linePos(err.pos[0]) : undefined
     throw new ChartError(`chart ${relFile} is not valid JSON: ${(error as Error).message}`, {
       location: { file: relFile, line: pos?.line, column: pos?.col },

@@ -93,7 +93,14 @@ const PAGE_SCRIPT = String.raw`
         }
       }
     }
-    return { problems: problems, texts: texts }
+    var overflow = { left: 0, right: 0, top: 0, bottom: 0 }
+    texts.forEach(function (t) {
+      overflow.left = Math.max(overflow.left, root.x - t.x)
+      overflow.right = Math.max(overflow.right, t.x + t.width - root.x - root.width)
+      overflow.top = Math.max(overflow.top, root.y - t.y)
+      overflow.bottom = Math.max(overflow.bottom, t.y + t.height - root.y - root.height)
+    })
+    return { problems: problems, texts: texts, overflow: overflow }
   }
   function measureSvg(svg) {
     var host = document.createElement('div')
@@ -126,8 +133,25 @@ const PAGE_SCRIPT = String.raw`
         var view = new vega.View(vega.parse(job.vega), { renderer: 'none', loader: refusingLoader(), logLevel: vega.Error })
         await view.runAsync()
         var svg = await view.toSVG()
+        var measured = measureSvg(svg)
+        // Text that Vega's autosize did not fit (a value label past the longest bar): widen the
+        // padding on that side by the overflow and draw again; the plot shrinks to make room.
+        for (var attempt = 0; attempt < 3; attempt++) {
+          var o = measured.overflow
+          if (o.left <= EPS && o.right <= EPS && o.top <= EPS && o.bottom <= EPS) break
+          var p = view.padding()
+          view.padding({
+            left: p.left + (o.left > EPS ? Math.ceil(o.left) + 8 : 0),
+            right: p.right + (o.right > EPS ? Math.ceil(o.right) + 8 : 0),
+            top: p.top + (o.top > EPS ? Math.ceil(o.top) + 8 : 0),
+            bottom: p.bottom + (o.bottom > EPS ? Math.ceil(o.bottom) + 8 : 0),
+          })
+          await view.runAsync()
+          svg = await view.toSVG()
+          measured = measureSvg(svg)
+        }
         view.finalize()
-        out.push({ key: job.key, svg: svg, problems: measureSvg(svg).problems })
+        out.push({ key: job.key, svg: svg, problems: measured.problems })
       } catch (e) {
         out.push({ key: job.key, error: String(e && e.message || e), problems: [] })
       }

@@ -230,13 +230,17 @@ async function prepare(
     : ''
   if (title) {
     const base = spec.title && typeof spec.title === 'object' && !Array.isArray(spec.title) ? spec.title : {}
-    spec.title = { ...base, text: title, ...(subtitle ? { subtitle } : {}) }
+    // A line break in the locale string starts a new subtitle line.
+    spec.title = { ...base, text: title, ...(subtitle ? { subtitle: subtitle.split('\n') } : {}) }
   } else delete spec.title
   // Smaller charts (handouts) get proportionally smaller type, down to 60 % of the slide size.
   const factor = Math.max(0.6, Math.min(1, width / DEFAULT_WIDTH))
   const height =
     options.height ??
-    Math.max(Math.round(DEFAULT_HEIGHT * factor), Math.round((140 + bound.rows.length * 46) * factor))
+    Math.max(
+      Math.round(DEFAULT_HEIGHT * factor),
+      Math.round((140 + subtitle.split('\n').length * 24 + bound.rows.length * 46) * factor),
+    )
   spec.description = description
   spec.width = width
   spec.height = height
