@@ -141,7 +141,7 @@ html, body { margin: 0; padding: 0; background: #fff; }
 .caption { font: 700 10pt/1.4 'Noto Sans SC', sans-serif; color: #6b625b; letter-spacing: .05em; margin-bottom: 3mm; }
 .frame { width: ${w}px; height: ${h}px; overflow: hidden; outline: 0.5pt solid #b8ad9e; margin-bottom: 7mm; break-inside: avoid; }
 .frame > div.marpit { width: ${SLIDE_WIDTH}px; height: ${SLIDE_HEIGHT}px; transform: scale(${NOTES_SCALE}); transform-origin: 0 0; }
-.frame > div.marpit > section { overflow: hidden; }
+.frame > div.marpit > section { overflow: hidden; break-before: auto !important; page-break-before: auto !important; }
 .notes { font-size: 11.5pt; line-height: 1.75; text-align: justify; line-break: strict; }
 .notes p { margin: 0 0 0.6em; text-indent: 2em; orphans: 2; widows: 2; }
 </style>
