@@ -5,9 +5,11 @@
 // the project's own files. Any other request (http, https elsewhere, file:// outside the project) is
 // aborted and recorded, and withPage() then fails with a ConfinementError naming the URL and what asked
 // for it. Loading from an origin rather than setContent() also lets the page read the bundled fonts.
+
+import { existsSync } from 'node:fs'
 import { readFile, realpath } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core'
 import { ConfinementError, ConvertError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
@@ -45,7 +47,14 @@ export type ServedPackage = (typeof SERVED_PACKAGES)[number]
 
 const require = createRequire(import.meta.url)
 export function packageDir(pkg: string): string {
-  return dirname(require.resolve(`${pkg}/package.json`))
+  try {
+    return dirname(require.resolve(`${pkg}/package.json`))
+  } catch {
+    // Packages whose "exports" hide package.json (vega, vega-lite): walk up from the entry point.
+    let dir = dirname(require.resolve(pkg))
+    while (dirname(dir) !== dir && !existsSync(join(dir, 'package.json'))) dir = dirname(dir)
+    return dir
+  }
 }
 
 /** URL under which a page loads a file of one of the served packages. */
@@ -344,6 +353,11 @@ export function chromiumArgs(): string[] {
     '--disable-sync',
     '--disable-quic',
     '--disable-dev-shm-usage',
+    // Pages of the pool print side by side; none of them is "in front", and Chromium would otherwise
+    // throttle the timers and frames of the others (screenshots and prints then stall for minutes).
+    '--disable-background-timer-throttling',
+    '--disable-backgrounding-occluded-windows',
+    '--disable-renderer-backgrounding',
     // Hinting changes glyph advances with the output size; off, text measures the same on screen and paper.
     '--font-render-hinting=none',
   ]
