@@ -8,7 +8,10 @@ import type { Report } from '../../src/data/types.js'
 import { loadLocale } from '../../src/render/locale.js'
 import { projectRoot } from './browser.js'
 
-export async function exampleEdition(overrides: Partial<Edition> = {}, mutate?: (r: Report) => void): Promise<Edition> {
+export async function exampleEdition(
+  overrides: Partial<Edition> = {},
+  mutate?: (r: Report) => void,
+): Promise<Edition> {
   const reportDir = join(projectRoot, 'data', 'zhengzhou-2021')
   const report = parse(await readFile(join(reportDir, 'report.yaml'), 'utf8')) as Report
   mutate?.(report)
