@@ -1,0 +1,192 @@
+// `npm run bench`: how fast huibao is, as ratios against references measured in the same run on the
+// same machine (absolute seconds mean little across machines). Never part of the test suite.
+//
+//   1. deck -> PDF: huibao's whole pipeline (data to deck.pdf) against Marp CLI converting the very
+//      Markdown huibao generated, both as fresh processes with the same Chromium and fonts.
+//   2. charts: every example chart cold (no cache) and warm (cached).
+//   3. one edition, every output: seconds and pages per output.
+//   4. every edition (--all) against 12 x one edition, with the peak memory of the process tree.
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { BrowserSession } from '../../src/browser/session.js'
+import { listCharts, renderCharts } from '../../src/charts/index.js'
+import { createMemoryLogger } from '../../src/log/logger.js'
+import { loadEdition } from '../../src/merge/index.js'
+import { renderDeck } from '../../src/render/deck.js'
+import { fontFaceCss } from '../../src/render/fonts.js'
+
+const root = resolve(import.meta.dirname, '..', '..')
+const report = 'data/zhengzhou-2021'
+const work = join(root, 'output', '.bench')
+const runs = Number(process.env.BENCH_RUNS ?? 3)
+const browserPath = process.env.HUIBAO_BROWSER ?? '/usr/bin/chromium'
+
+interface Timed {
+  ms: number
+  peakRssMb: number
+}
+
+/** Runs a command to completion, sampling the resident memory of it and all its descendants. */
+function timed(cmd: string, args: string[], env: Record<string, string> = {}): Promise<Timed> {
+  return new Promise((done, fail) => {
+    const started = performance.now()
+    const child = spawn(cmd, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString()
+    })
+    let peak = 0
+    const sample = setInterval(() => {
+      peak = Math.max(peak, treeRssKb(child.pid ?? 0))
+    }, 100)
+    child.on('exit', (code) => {
+      clearInterval(sample)
+      if (code !== 0) fail(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${stderr}`))
+      else done({ ms: performance.now() - started, peakRssMb: peak / 1024 })
+    })
+  })
+}
+
+function treeRssKb(pid: number): number {
+  try {
+    const out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+    const rows = out
+      .trim()
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number])
+    const children = new Map<number, number[]>()
+    for (const [p, pp] of rows) children.set(pp, [...(children.get(pp) ?? []), p])
+    const rss = new Map(rows.map(([p, , r]) => [p, r]))
+    let total = 0
+    const stack = [pid]
+    while (stack.length > 0) {
+      const p = stack.pop() as number
+      total += rss.get(p) ?? 0
+      stack.push(...(children.get(p) ?? []))
+    }
+    return total
+  } catch {
+    return 0
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+
+async function main() {
+  await rm(work, { recursive: true, force: true })
+  await mkdir(work, { recursive: true })
+  const huibao = (...args: string[]) => timed(process.execPath, ['src/bin/huibao.js', '--quiet', ...args])
+  const lines: string[] = []
+  const say = (line: string) => {
+    lines.push(line)
+    process.stdout.write(`${line}\n`)
+  }
+  say(`huibao benchmark, ${new Date().toISOString()}, ${runs} runs each, median; Chromium ${browserPath}`)
+
+  // Warm the chart and font caches once, so that every timed run below sees the same state.
+  await huibao('build', report, '--formats', 'deck-pdf', '--out', join(work, 'warmup'))
+
+  // 1. Deck -> PDF against Marp CLI on the Markdown we generate.
+  const session = await BrowserSession.launch({ projectRoot: root, executablePath: browserPath })
+  const ctx = { projectRoot: root, logger: createMemoryLogger(), session, cache: true }
+  const edition = await loadEdition(join(root, report), 'zhengzhou-2021', { projectRoot: root })
+  const deck = await renderDeck({ ...edition, outDir: join(work, 'render') }, ctx)
+  const marpDir = join(work, 'marp')
+  await mkdir(marpDir, { recursive: true })
+  // Marp CLI reads fonts from file:// URLs (--allow-local-files); we give it the same font files.
+  const fontCss = (await fontFaceCss()).replace(
+    /https:\/\/huibao\.invalid\/__modules\/([^)]+)/g,
+    (_m, p: string) => `file://${join(root, 'node_modules', p)}`,
+  )
+  await writeFile(join(marpDir, 'deck.md'), deck.markdown)
+  const themeFile = join(marpDir, 'theme.css')
+  const themeName = /^theme:\s*(\S+)/m.exec(deck.markdown)?.[1] ?? 'huibao-formal'
+  const themeSource = await readFile(join(root, 'themes', edition.theme.name, 'deck.css'), 'utf8')
+  await writeFile(themeFile, `${themeSource}\n${fontCss}`)
+  const marpTimes: number[] = []
+  const oursTimes: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const marp = await timed(
+      process.execPath,
+      [
+        'node_modules/@marp-team/marp-cli/marp-cli.js',
+        join(marpDir, 'deck.md'),
+        '--pdf',
+        '--html',
+        '--allow-local-files',
+        '--theme-set',
+        themeFile,
+        '--browser-path',
+        browserPath,
+        '-o',
+        join(marpDir, `deck-${i}.pdf`),
+      ],
+      { CHROME_NO_SANDBOX: '1' },
+    )
+    marpTimes.push(marp.ms)
+    const ours = await huibao('build', report, '--formats', 'deck-pdf', '--out', join(work, `ours-${i}`))
+    oursTimes.push(ours.ms)
+  }
+  say(
+    `deck -> PDF (${deck.slides.length} slides, theme ${themeName}): huibao ${s(median(oursTimes))} (data to PDF, charts cached), ` +
+      `Marp CLI ${s(median(marpTimes))} (Markdown to PDF): huibao takes ${(median(oursTimes) / median(marpTimes)).toFixed(2)}x Marp CLI's time`,
+  )
+
+  // 2. Charts cold and warm.
+  const names = await listCharts(root)
+  const uses = names.map((name) => ({ name, options: {} }))
+  const cold: number[] = []
+  const warm: number[] = []
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now()
+    await renderCharts(uses, edition, { ...ctx, cache: false })
+    cold.push(performance.now() - t)
+    t = performance.now()
+    await renderCharts(uses, edition, ctx)
+    warm.push(performance.now() - t)
+  }
+  say(
+    `charts: ${names.length} charts cold ${s(median(cold))} (${s(median(cold) / names.length)} per chart), ` +
+      `warm ${s(median(warm))}: warm is ${(median(cold) / Math.max(1, median(warm))).toFixed(0)}x faster`,
+  )
+  await session.close()
+
+  // 3. One edition, every output.
+  const one: number[] = []
+  let oneRss = 0
+  for (let i = 0; i < runs; i++) {
+    const r = await huibao('build', report, '--out', join(work, `one-${i}`))
+    one.push(r.ms)
+    oneRss = Math.max(oneRss, r.peakRssMb)
+  }
+  const outDir = join(work, 'one-0', 'zhengzhou-2021', 'zhengzhou-2021')
+  const files = (await readdir(outDir)).filter((f) => /\.(pdf|html|pptx)$/.test(f)).sort()
+  const pages = files
+    .filter((f) => f.endsWith('.pdf'))
+    .map(
+      (f) =>
+        `${f} ${/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(outDir, f)], { encoding: 'utf8' }))?.[1]} pages`,
+    )
+  say(`one edition, all outputs: ${s(median(one))}, peak memory ${oneRss.toFixed(0)} MB; ${pages.join(', ')}`)
+
+  // 4. Every edition in one run against 12 x one edition.
+  const all = await huibao('build', report, '--all', '--out', join(work, 'all'))
+  const editions = (await readdir(join(work, 'all', 'zhengzhou-2021'))).length
+  const serial = median(one) * editions
+  say(
+    `all ${editions} editions: ${s(all.ms)}, peak memory ${all.peakRssMb.toFixed(0)} MB; ${editions} x one edition would be ${s(serial)}: ` +
+      `--all takes ${(all.ms / median(one)).toFixed(2)}x one edition's time (goal: under 3x)`,
+  )
+  await writeFile(join(work, 'results.txt'), `${lines.join('\n')}\n`)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.exit(1)
+})
