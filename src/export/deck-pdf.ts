@@ -223,6 +223,9 @@ export async function exportDeckFiles(
         files.push(file)
       }
       if (options.png || options.pptx) {
+        // Chromium takes fast pictures only of the page in front: let the notes copy finish first.
+        await notes.catch(() => undefined)
+        await page.bringToFront()
         const images = await time('png', () => captureSlides(page))
         rememberSlideImages(deck, images)
         if (options.png) files.push(...(await writeSlidePngs(images, edition.outDir)))

@@ -16,27 +16,57 @@ export function slideFileName(n: number, total: number): string {
   return `${String(n).padStart(Math.max(2, String(total).length), '0')}.png`
 }
 
-/** Screenshots every slide of a deck page loaded with loadDeckPage(…, { deviceScaleFactor: PNG_SCALE }). */
+/** Width and height from a PNG's IHDR chunk. */
+export function pngSize(png: Uint8Array): { width: number; height: number } {
+  const b = Buffer.from(png.buffer, png.byteOffset, png.byteLength)
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) }
+}
+
+/**
+ * Screenshots every slide of a deck page loaded with loadDeckPage(…, { deviceScaleFactor: PNG_SCALE }).
+ * Each slide is scrolled into the 1280x720 viewport and captured there (clipping from the whole
+ * page instead re-lays out a page as tall as the deck for every picture). Every picture's size is
+ * checked; one that came out wrong is taken again through puppeteer's own screenshot.
+ */
 export async function captureSlides(page: Page): Promise<Uint8Array[]> {
-  const boxes = await page.evaluate(() =>
-    [...document.querySelectorAll('div.marpit > section')].map((s) => {
-      const r = s.getBoundingClientRect()
-      return { x: r.left + window.scrollX, y: r.top + window.scrollY }
-    }),
+  const tops = await page.evaluate(() =>
+    [...document.querySelectorAll('div.marpit > section')].map(
+      (s) => s.getBoundingClientRect().top + window.scrollY,
+    ),
   )
+  const want = { width: Math.round(SLIDE_WIDTH * PNG_SCALE), height: Math.round(SLIDE_HEIGHT * PNG_SCALE) }
+  const cdp = await page.createCDPSession()
   const images: Uint8Array[] = []
-  for (const box of boxes) {
-    const image = await page
-      .screenshot({
-        type: 'png',
-        clip: { x: box.x, y: box.y, width: SLIDE_WIDTH, height: SLIDE_HEIGHT },
-        captureBeyondViewport: true,
-        optimizeForSpeed: true,
-      })
-      .catch((cause: unknown) => {
-        throw new ConvertError(`Chromium could not take the picture of slide ${images.length + 1}`, { cause })
-      })
-    images.push(image)
+  try {
+    for (const top of tops) {
+      const n = images.length + 1
+      const failed = (cause: unknown) => {
+        throw new ConvertError(`Chromium could not take the picture of slide ${n}`, { cause })
+      }
+      const scrolled = await page.evaluate((y) => {
+        window.scrollTo(0, y)
+        return window.scrollY
+      }, top)
+      let image: Uint8Array | undefined
+      if (scrolled === top) {
+        // Our own CDP session has no device-metrics override: the clip asks for the scale.
+        const shot = await cdp
+          .send('Page.captureScreenshot', {
+            format: 'png',
+            optimizeForSpeed: true,
+            clip: { x: 0, y: top, width: SLIDE_WIDTH, height: SLIDE_HEIGHT, scale: PNG_SCALE },
+          })
+          .catch(failed)
+        image = Buffer.from(shot.data, 'base64')
+        const size = pngSize(image)
+        if (size.width !== want.width || size.height !== want.height) image = undefined
+      }
+      // the slower, ordinary way: puppeteer's screenshot of the viewport (the slide is scrolled in)
+      image ??= await page.screenshot({ type: 'png', optimizeForSpeed: true }).catch(failed)
+      images.push(image)
+    }
+  } finally {
+    await cdp.detach().catch(() => undefined)
   }
   return images
 }

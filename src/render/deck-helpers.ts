@@ -81,6 +81,23 @@ export function essence(text: string, max = 64): string {
   return `${[...body].slice(0, max - 1).join('')}…`
 }
 
+/**
+ * Key points of a text for a slide without figures: the opening clause of each sentence after the
+ * first (发布“1+N”政策体系 / 推进“人才+资本+场景”建设 …), skipping clauses longer than `maxChars`.
+ */
+export function points(paragraphs: readonly string[], max = 4, maxChars = 30): string[] {
+  const all = paragraphs.flatMap((p) => sentences(p)).slice(1)
+  const out: string[] = []
+  for (const sentence of all) {
+    const clause = (sentence.split(/[，,：:。；;！？!?]/u)[0] ?? '').trim()
+    const length = [...clause].length
+    if (length < 4 || length > maxChars || out.includes(clause)) continue
+    out.push(clause)
+    if (out.length >= max) break
+  }
+  return out
+}
+
 /** Splits `list` into pages of at most `size` items, balancing the pages (7 by 6 -> 4 + 3). */
 export function chunk<T>(list: readonly T[], size: number): T[][] {
   if (list.length === 0) return []
@@ -178,6 +195,10 @@ export function deckHelpers(options: DeckHelperOptions): Record<string, HelperDe
         kind: m.kind,
       })
     },
+    /** {{#let (expression) as |name|}}…{{/let}}: names a value, even an empty one (unlike #with) */
+    let(this: unknown, value: unknown, o: HelperOptions) {
+      return o.fn(this, { data: o.data, blockParams: [value] })
+    },
     /** {{lookupMetrics ids}}: metric objects for a list of ids (section highlights) */
     lookupMetrics(ids: unknown, o: HelperOptions) {
       return Array.isArray(ids) ? ids.map((id) => lookup(id, o)) : []
@@ -189,6 +210,11 @@ export function deckHelpers(options: DeckHelperOptions): Record<string, HelperDe
       void o
       return safe(escapeMarkdown(essence(first, limit)))
     },
+    /** {{#each (points paragraphs 4)}}: key points of a text (escaped), see points() */
+    points: (paragraphs: unknown, max: unknown) =>
+      points(Array.isArray(paragraphs) ? paragraphs.map(String) : [], typeof max === 'number' ? max : 4).map(
+        (p) => safe(escapeMarkdown(p)),
+      ),
     /** {{#each (chunk list 6)}}: pages of at most n items for continuation slides */
     chunk: (list: unknown, size: unknown) =>
       chunk(Array.isArray(list) ? list : [], typeof size === 'number' && size > 0 ? size : 6),

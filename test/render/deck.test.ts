@@ -3,7 +3,7 @@ import type { BuildContext } from '../../src/context.js'
 import { ConfigError, OverflowError, TemplateRenderError } from '../../src/errors.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
 import { type RenderedDeck, renderDeck } from '../../src/render/deck.js'
-import { chunk, decodeNote, encodeNote, essence, figureParts } from '../../src/render/deck-helpers.js'
+import { chunk, decodeNote, encodeNote, essence, figureParts, points } from '../../src/render/deck-helpers.js'
 import { projectRoot, sharedSession } from '../support/browser.js'
 import { exampleEdition } from '../support/edition.js'
 import { fixtureEdition } from './deck-fixture.js'
@@ -73,12 +73,23 @@ describe('renderDeck on the example report', async () => {
     expect(deck.html).toContain('<footer>郑州市第十五届人民代表大会第四次会议</footer>')
   })
 
-  it('splits a keyword with many figures onto a continuation slide', () => {
-    const many = report.sections.flatMap((s) => s.keywords).find((k) => (k.metrics?.length ?? 0) > 4)
-    if (!many) throw new Error('example has no keyword with more than 4 figures')
+  it('fits up to six figures on a keyword slide and lists more on a continuation slide', () => {
+    const keywords = report.sections.flatMap((s) => s.keywords)
+    const six = keywords.find((k) => k.metrics?.length === 6)
+    const many = keywords.find((k) => (k.metrics?.length ?? 0) > 6)
+    if (!six || !many) throw new Error('example lacks a keyword with 6 or with more than 6 figures')
+    expect(deck.slides.filter((s) => s.keywordId === six.id).map((s) => s.partial)).toEqual(['keyword'])
     const slides = deck.slides.filter((s) => s.keywordId === many.id)
     expect(slides.map((s) => s.partial)).toEqual(['keyword', 'metric-grid'])
     expect(slides[1]?.title).toBe(`${many.title}（续）`)
+    const grid = sections(deck)[(slides[1]?.index ?? 0) - 1] ?? ''
+    expect((grid.match(/class="row"/g) ?? []).length).toBe((many.metrics?.length ?? 0) - 3)
+  })
+
+  it('lists the key points of a keyword without figures', () => {
+    const talent = report.sections[0]?.keywords[1]
+    const i = deck.slides.findIndex((s) => s.keywordId === talent?.id)
+    expect(sections(deck)[i]).toMatch(/<ul class="points">[\s\S]*<li>发布“1&#43;N”政策体系<\/li>/)
   })
 
   it('loads nothing: no element with a URL outside the deck', () => {
@@ -210,6 +221,12 @@ describe('deck helpers', () => {
     expect(essence(long, 64)).toBe(
       '以龙湖北部、智慧岛、科学谷为主体，重点发展数字文创、信息技术、前沿科技等产业',
     )
+  })
+
+  it('takes key points from the opening clauses of the later sentences', () => {
+    expect(
+      points(['大力实施黄河人才计划。发布“1+N”政策体系，集成办好；推进“人才+资本+场景”建设，让人才落地。']),
+    ).toEqual(['发布“1+N”政策体系', '推进“人才+资本+场景”建设'])
   })
 
   it('balances continuation pages', () => {
