@@ -54,44 +54,65 @@ export function figureParts(text: string): { prefix: string; number: string; suf
 
 /** Sentences of a Chinese or English paragraph, each with its closing punctuation. */
 export function sentences(text: string): string[] {
-  return (
-    text
-      .match(/[^。！？!?；;]+(?:[。！？!?；;]+[”’」』）)]?|$)|[^.]+(?:\.\s+|\.$|$)/g)
-      ?.filter((s) => s.trim()) ?? []
-  )
+  return text
+    .split(/(?<=[。！？；;!?][”’」』）)]?)|(?<=\.[”’"')]?)\s+/u)
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+/** Width of a text in ems of a CJK character: Chinese counts 1, Latin letters and digits about 0.55. */
+export function textWidth(text: string): number {
+  let width = 0
+  for (const c of text) width += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFF60\u3000-\u303F]/u.test(c) ? 1 : 0.55
+  return width
+}
+
+/** Cuts text to whole clauses (split at ，、：, and , ; : in English) no wider than max. */
+function clauses(body: string, max: number): string {
+  const parts = body.split(/(?<=[，,：:])\s*/u)
+  let out = ''
+  for (const part of parts) {
+    const next = out ? `${out}${/[，：]$/u.test(out) ? '' : ' '}${part}` : part
+    if (textWidth(next) > max) break
+    out = next
+  }
+  return out.replace(/[，,：:、\s]+$/u, '')
 }
 
 /**
  * The short form of a paragraph for a slide: its first sentence, cut back to whole clauses when
- * it is longer than `max` characters. The full text stays in the speaker notes.
+ * it is wider than `max` (in CJK characters). The full text stays in the speaker notes.
  */
 export function essence(text: string, max = 64): string {
   const first = (sentences(text)[0] ?? text).trim()
   const body = first.replace(/[。；;.!?！？]+$/u, '')
-  if ([...body].length <= max) return body
-  // whole clauses (split at ，、：) while they fit
-  const clauses = body.split(/(?<=[，,：:])/u)
+  if (textWidth(body) <= max) return body
+  // whole clauses, unless that leaves less than half the room used (an English list cut at a comma)
+  const cut = clauses(body, max)
+  if (textWidth(cut) >= max / 2) return cut
   let out = ''
-  for (const clause of clauses) {
-    if ([...(out + clause)].length > max) break
-    out += clause
+  for (const c of body) {
+    if (textWidth(out + c) > max - 1) break
+    out += c
   }
-  out = out.replace(/[，,：:、]+$/u, '')
-  if (out) return out
-  return `${[...body].slice(0, max - 1).join('')}…`
+  // in Latin text, end on a whole word
+  if (/[A-Za-z]$/.test(out) && /^[A-Za-z]/.test(body.slice(out.length))) out = out.replace(/\s+\S*$/, '')
+  return `${out.replace(/[\s,;:，、；：]+$/u, '')}…`
 }
 
 /**
  * Key points of a text for a slide without figures: the opening clause of each sentence after the
- * first (发布“1+N”政策体系 / 推进“人才+资本+场景”建设 …), skipping clauses longer than `maxChars`.
+ * first (发布“1+N”政策体系 / 推进“人才+资本+场景”建设 …), skipping clauses wider than `maxChars`.
  */
 export function points(paragraphs: readonly string[], max = 4, maxChars = 30): string[] {
   const all = paragraphs.flatMap((p) => sentences(p)).slice(1)
   const out: string[] = []
   for (const sentence of all) {
-    const clause = (sentence.split(/[，,：:。；;！？!?]/u)[0] ?? '').trim()
-    const length = [...clause].length
-    if (length < 4 || length > maxChars || out.includes(clause)) continue
+    const clause = (sentence.split(/[，,：:。；;！？!?]|\.(?:\s|$)/u)[0] ?? '').trim()
+    const width = textWidth(clause)
+    if (width < 3 || width > maxChars || out.includes(clause)) continue
+    // in English, a clause that starts in lower case continues a list, it is no point of its own
+    if (/^[a-z]/.test(clause)) continue
     out.push(clause)
     if (out.length >= max) break
   }
@@ -237,6 +258,8 @@ export function deckHelpers(options: DeckHelperOptions): Record<string, HelperDe
     date: (value: unknown) => formatDate(value, locale),
     /** {{taskNumber 3}} -> 三 (zh) / 3 (en), for 第三项重点工作 / Key task 3 */
     taskNumber: (n: unknown) => (locale === 'en' ? String(n) : chineseNumber(Number(n))),
+    /** {{half 9}} -> 5: rows of a two-column list */
+    half: (n: unknown) => Math.ceil(Number(n) / 2),
     /** {{concat a b}}: strings joined (for hash arguments) */
     concat: (...args: unknown[]) => args.slice(0, -1).map(String).join(''),
     /** {{pick cond a b}}: a if cond is truthy (a non-empty list counts), else b */

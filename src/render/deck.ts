@@ -26,6 +26,7 @@ import { indexMetrics } from '../data/metrics.js'
 import { ConfigError, TemplateRenderError } from '../errors.js'
 import { type DeckHelperState, deckHelpers, decodeNote, type SlideMeta } from './deck-helpers.js'
 import {
+  escapeHtml,
   escapeMarkdown,
   type HelperDelegate,
   type HelperOptions,
@@ -227,7 +228,10 @@ export async function renderDeck(
       footer: escapeMarkdown(report.meta.meeting),
       editionName: report.presentation?.edition,
       office: report.presentation?.office,
-      logo: logo ? embed(`<img class="logo" src="${logo}" alt="">`) : undefined,
+      // the logo is a wordmark that names the edition: its alt text is the edition's name
+      logo: logo
+        ? embed(`<img class="logo" src="${logo}" alt="${escapeHtml(report.presentation?.edition ?? '')}">`)
+        : undefined,
     }
     const markdown = renderTemplateSet(set, { edition, projectRoot, extraHelpers: helpers }, context)
     return { markdown, state, embeds }

@@ -82,9 +82,12 @@ export async function measureSlides(page: Page): Promise<SlideOverflow[]> {
       const box = section.getBoundingClientRect()
       const style = getComputedStyle(section)
       // content must stay inside the padding box minus the bottom padding (footer, page number)
+      // content must stay inside the padding box (a little slack for glyph overhang), except at the
+      // bottom, where the padding holds the footer and page number
+      const slack = 8
       const inner = {
-        left: box.left,
-        right: box.right,
+        left: box.left + Number.parseFloat(style.paddingLeft) - slack,
+        right: box.right - Number.parseFloat(style.paddingRight) + slack,
         top: box.top,
         bottom: box.bottom - Math.max(0, Number.parseFloat(style.paddingBottom) - 24),
       }
@@ -102,27 +105,28 @@ export async function measureSlides(page: Page): Promise<SlideOverflow[]> {
         if (el.tagName === 'FOOTER' || el.tagName === 'HEADER') continue
         const r = el.getBoundingClientRect()
         if (r.width === 0 && r.height === 0) continue
+        // (no helper functions in here: tsx would wrap them in a __name() the page does not have)
+        const cls = el.getAttribute('class')
+        const text = (el.textContent ?? '').trim().slice(0, 24)
+        const name = `<${el.tagName.toLowerCase()}${cls ? ` class="${cls}"` : ''}> "${text}${text.length >= 24 ? '…' : ''}"`
         const dx = Math.max(inner.left - r.left, r.right - inner.right, 0)
         const dy = Math.max(inner.top - r.top, r.bottom - inner.bottom, 0)
-        // block boxes may be wider than their text; also check the text itself
         if (dx > worstX || dy > worstY) {
           worstX = Math.max(worstX, dx)
           worstY = Math.max(worstY, dy)
-          const cls = el.getAttribute('class')
-          const text = (el.textContent ?? '').trim().slice(0, 24)
-          worst = `<${el.tagName.toLowerCase()}${cls ? ` class="${cls}"` : ''}> "${text}${text.length >= 24 ? '…' : ''}"`
+          worst = name
         }
-        // an element whose own content is clipped or scrolls
-        const own = el as HTMLElement
-        if (
-          own.scrollHeight - own.clientHeight > tolerance &&
-          getComputedStyle(own).overflowY !== 'visible'
-        ) {
-          const d = own.scrollHeight - own.clientHeight
-          if (d > worstY) {
-            worstY = d
-            worst = `<${el.tagName.toLowerCase()}> clips its content`
-          }
+        // a box whose content sticks out of it (a figure wider than its card), or that clips it
+        if (!(el instanceof HTMLElement) || el.clientWidth === 0) continue
+        const wider = el.scrollWidth - el.clientWidth
+        if (wider > tolerance && wider > worstX) {
+          worstX = wider
+          worst = `${name} is too narrow for its content`
+        }
+        const taller = el.scrollHeight - el.clientHeight
+        if (taller > tolerance && taller > worstY && getComputedStyle(el).overflowY !== 'visible') {
+          worstY = taller
+          worst = `${name} clips its content`
         }
       }
       if (worstX > tolerance || worstY > tolerance) {

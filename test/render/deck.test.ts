@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { BuildContext } from '../../src/context.js'
 import { ConfigError, OverflowError, TemplateRenderError } from '../../src/errors.js'
@@ -122,6 +123,17 @@ describe('renderDeck themes', () => {
       },
     )
     expect(deck.css).toContain('--accent: #1a7f37')
+  })
+
+  it('puts the edition logo on the title slide as a data: URI named after the edition', async () => {
+    const logo = join(projectRoot, 'data', 'zhengzhou-2021', 'editions', 'logos', 'dengfeng.svg')
+    const edition = await exampleEdition({ logo }, (r) => {
+      r.presentation = { ...r.presentation, edition: '登封市' }
+    })
+    const deck = await renderDeck(edition, ctx(), { checkOverflow: false })
+    const title = sections(deck)[0] ?? ''
+    expect(title).toMatch(/<img class="logo" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="登封市">/)
+    expect(title).not.toContain('<span class="edition">')
   })
 
   it('names the available themes when the theme is unknown', async () => {
