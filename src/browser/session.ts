@@ -6,6 +6,7 @@
 // aborted and recorded, and withPage() then fails with a ConfinementError naming the URL and what asked
 // for it. Loading from an origin rather than setContent() also lets the page read the bundled fonts.
 
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { existsSync } from 'node:fs'
 import { readFile, realpath } from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -16,6 +17,9 @@ import type { Logger } from '../log/logger.js'
 import { findBrowser } from './find.js'
 
 export const VIRTUAL_ORIGIN = 'https://huibao.invalid'
+
+/** Which session's page the current async call chain holds, if any (see withPage). */
+const holdsPage = new AsyncLocalStorage<BrowserSession>()
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -138,17 +142,22 @@ export class BrowserSession implements AsyncDisposable {
 
   /** Runs fn with a fresh confined page from the pool; throws if the page broke confinement. */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
-    await this.acquire()
+    // A stage that holds a page may call another that needs one (the handout printer draws its
+    // charts while it holds its page). Such a nested page does not wait for the pool: if it did,
+    // editions built side by side could each hold a page and wait for another for ever.
+    const nested = holdsPage.getStore() === this
+    if (!nested) await this.acquire()
     let page: Page | undefined
     try {
       page = await this.browser.newPage()
       const state = await this.confine(page)
-      const result = await fn(page)
+      const opened = page
+      const result = await holdsPage.run(this, () => fn(opened))
       if (state.violations.length > 0) throw confinementError(state.violations)
       return result
     } finally {
       if (page) await page.close().catch(() => undefined)
-      this.release()
+      if (!nested) this.release()
     }
   }
 

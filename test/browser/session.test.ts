@@ -69,3 +69,28 @@ describe('BrowserSession', async () => {
     expect(error.problems.map((p) => p.message).join('\n')).toContain('file:///etc/passwd')
   })
 })
+
+describe('BrowserSession page pool', () => {
+  it('lets a stage that holds a page open another without waiting for the pool', async () => {
+    const { BrowserSession } = await import('../../src/browser/session.js')
+    const { inject } = await import('vitest')
+    const { projectRoot } = await import('../support/browser.js')
+    const session = await BrowserSession.connect(inject('browserWSEndpoint'), { projectRoot, maxPages: 1 })
+    try {
+      // With one slot, two holders each opening a nested page would deadlock if nesting waited.
+      const titles = await Promise.all(
+        [1, 2].map((n) =>
+          session.withPage(async () =>
+            session.withPage(async (inner) => {
+              await session.load(inner, `<title>t${n}</title>`, { name: `t${n}.html` })
+              return inner.title()
+            }),
+          ),
+        ),
+      )
+      expect(titles).toEqual(['t1', 't2'])
+    } finally {
+      await session.disconnect()
+    }
+  })
+})
