@@ -225,10 +225,10 @@ export function deckHelpers(options: DeckHelperOptions): Record<string, HelperDe
       return Array.isArray(ids) ? ids.map((id) => lookup(id, o)) : []
     },
     /** {{essence text 64}}: first sentence, cut to whole clauses (escaped) */
-    essence(text: unknown, max: unknown, o?: HelperOptions) {
+    essence(text: unknown, max: unknown) {
+      // called as {{essence text}}, max is Handlebars' options object: use the default
       const limit = typeof max === 'number' ? max : 64
       const first = Array.isArray(text) ? String(text[0] ?? '') : String(text ?? '')
-      void o
       return safe(escapeMarkdown(essence(first, limit)))
     },
     /** {{#each (points paragraphs 4)}}: key points of a text (escaped), see points() */

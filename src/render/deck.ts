@@ -13,6 +13,7 @@ import { extname, join } from 'node:path'
 import { Marp } from '@marp-team/marp-core'
 import Handlebars from 'handlebars'
 import {
+  type ChartOptions,
   type ChartUse,
   chartHelpers,
   chartUseKey,
@@ -24,7 +25,7 @@ import type { BuildContext, Edition } from '../context.js'
 import type { Locale } from '../data/format.js'
 import { indexMetrics } from '../data/metrics.js'
 import { ConfigError, TemplateRenderError } from '../errors.js'
-import { type DeckHelperState, deckHelpers, decodeNote, type SlideMeta } from './deck-helpers.js'
+import { type DeckHelperState, deckHelpers, decodeNote, encodeNote, type SlideMeta } from './deck-helpers.js'
 import {
   escapeHtml,
   escapeMarkdown,
@@ -52,6 +53,11 @@ export interface RenderedDeck {
   /**
    * Marp's HTML: `<div class="marpit">` holding one `<section>` per slide (1280x720 CSS px, no
    * inline SVG wrapper, no script). Charts are inline <svg>, the logo a data: URI. It loads nothing.
+   * Report text in it is always escaped (shown literally); the only raw HTML comes from the
+   * templates (Marp's html allowlist: div, span, p, br, small, strong, ol, ul, li with class) and
+   * from the charts and logo put in after Marp. Each <section> has class = the slide kind
+   * (title, agenda, targets, section, chart, keyword, metric-grid, projects, closing), lang, and
+   * data-marpit-pagination.
    */
   html: string
   /**
@@ -217,7 +223,22 @@ export async function renderDeck(
         const figure = charts.chart?.(name, options)
         return mode === 'collect' ? '' : new Handlebars.SafeString(embed(String(figure)))
       },
-      /** {{#if (hasChart "section-innovation")}}: whether templates/charts has that chart */
+      /**
+       * {{chartNotes "name" width=… height=… title=…}} (the same arguments as {{chart}}): a speaker
+       * note with the chart's description, which reads out every figure it shows.
+       */
+      chartNotes(name: unknown, options: HelperOptions) {
+        if (mode === 'collect') return ''
+        const hash = (options.hash ?? {}) as Record<string, unknown>
+        const chartOptions: ChartOptions = {}
+        if (hash.width !== undefined) chartOptions.width = Number(hash.width)
+        if (hash.height !== undefined) chartOptions.height = Number(hash.height)
+        if (hash.title !== undefined) chartOptions.title = String(hash.title)
+        if (hash.highlight !== undefined) chartOptions.highlight = String(hash.highlight)
+        const chart = drawn?.get(chartUseKey({ name: String(name), options: chartOptions }))
+        return chart ? new Handlebars.SafeString(`\n<!--\n${encodeNote(chart.description)}\n-->\n`) : ''
+      },
+      /** {{#if (hasChart section.id)}}: whether templates/charts/<name>.vl.json exists */
       hasChart: (name: unknown) => chartNames.has(String(name)),
     }
     const context = {

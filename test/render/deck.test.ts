@@ -68,6 +68,12 @@ describe('renderDeck on the example report', async () => {
     expect(sections(deck)[2]).toMatch(/<figure class="chart chart-headline-targets"[^>]*><svg/)
   })
 
+  it('reads every figure of a chart out in the notes of its slide', () => {
+    const headline = deck.charts.find((c) => c.name === 'headline-targets')
+    expect(deck.notes[2]).toContain(headline?.description ?? '-')
+    expect(deck.notes[2]).toContain(report.targets.paragraphs[0])
+  })
+
   it('numbers the sections in Chinese and puts the meeting name in the footer', () => {
     expect(deck.html).toContain('第一项重点工作')
     expect(deck.markdown).toMatch(/^footer: "郑州市第十五届人民代表大会第四次会议"$/m)
