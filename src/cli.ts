@@ -78,7 +78,8 @@ export async function main(argv: string[]): Promise<number> {
     .action((edition: string, report: string) =>
       run(async () =>
         (await import('./commands/diff.js')).diffCommand(report, edition, {
-          logger: logger(),
+          // The diff is the command's output: stdout, so that it can be piped or saved.
+          logger: createConsoleLogger({ stream: process.stdout, debug: program.opts().debug }),
         }),
       )(),
     )
