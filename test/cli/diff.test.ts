@@ -84,7 +84,7 @@ describe('huibao diff', () => {
   it('fails with the known editions when the edition does not exist', async () => {
     const result = await huibao('diff', 'xinzhen')
     expect(result.code).toBe(1)
-    expect(result.stdout).toContain('no edition "xinzhen"')
-    expect(result.stdout).toMatch(/hint editions of zhengzhou-2021: zhengzhou-2021, .*xinzheng/)
+    expect(result.stderr).toContain('no edition "xinzhen"')
+    expect(result.stderr).toMatch(/hint editions of zhengzhou-2021: zhengzhou-2021, .*xinzheng/)
   })
 })
