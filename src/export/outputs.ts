@@ -137,7 +137,10 @@ export const OUTPUTS: readonly OutputSpec[] = [
     after: 'deck-pdf',
     async run(input) {
       const { writeSlidesHandout } = await import('./slides-handout.js')
-      return writeSlidesHandout(join(input.edition.outDir, 'deck.pdf'), input.edition, { perPage: 3 })
+      return writeSlidesHandout(join(input.edition.outDir, 'deck.pdf'), input.edition, {
+        perPage: 3,
+        ctx: input.ctx,
+      })
     },
   },
 ]

@@ -4,8 +4,10 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PDFDocument, type PDFEmbeddedPage, type PDFPage, rgb } from 'pdf-lib'
-import type { Edition } from '../context.js'
+import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
+import { fontFaceCss } from '../render/fonts.js'
+import { escapeHtml } from '../render/handlebars.js'
 import { writeAtomically } from './handout-pdf.js'
 import { A4, finalizePdf, MM } from './pdf-post.js'
 
@@ -16,6 +18,12 @@ export interface SlidesHandoutOptions {
   perPage?: SlidesPerPage
   /** where to write (default: edition.outDir/slides-handout.pdf) */
   outFile?: string
+  /**
+   * With a build context, Chromium prints the sheets' frame first (running header with the report
+   * title and edition, "第 n 页 共 N 页" footer) in the bundled fonts, and the slides are placed on
+   * it. pdf-lib alone cannot set Chinese text without embedding a whole CJK font of its own.
+   */
+  ctx?: BuildContext
 }
 
 export interface SlidesHandoutResult {
@@ -107,6 +115,42 @@ function drawSlide(page: PDFPage, slide: PDFEmbeddedPage, slot: Slot): void {
   }
 }
 
+/** `sheets` empty A4 pages with the running header and page numbers, printed by Chromium. */
+async function printFrame(ctx: BuildContext, edition: Edition, sheets: number): Promise<Uint8Array> {
+  const { report } = edition
+  const str = (key: string, fallback: string) => edition.strings[key] ?? fallback
+  const css = (text: string) => `"${text.replace(/["\\]/g, '\\$&').replace(/\n/g, ' ')}"`
+  const left = [report.meta.title, report.presentation?.edition].filter(Boolean).join(' · ')
+  const footer = str('handout.pageOf', '{page} / {pages}')
+    .split(/(\{page\}|\{pages\})/)
+    .map((part) =>
+      part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : part ? css(part) : '',
+    )
+    .filter(Boolean)
+    .join(' ')
+  const margin = `${(MARGIN / MM).toFixed(1)}mm`
+  const html = `<!doctype html><html lang="${edition.locale}"><head><meta charset="utf-8"><style>
+${await fontFaceCss()}
+@page { size: A4; margin: ${margin};
+  @top-left { content: ${css(left)}; font: 8pt 'Noto Sans SC'; color: #6b625b; vertical-align: bottom; padding-bottom: 2mm }
+  @top-right { content: ${css(str('handout.slidesHandout', 'Slides'))}; font: 8pt 'Noto Sans SC'; color: #6b625b; vertical-align: bottom; padding-bottom: 2mm }
+  @bottom-center { content: ${footer}; font: 8pt 'Noto Sans SC'; color: #6b625b }
+}
+html, body { margin: 0 }
+.sheet { height: 1px; break-after: page }
+.sheet:last-child { break-after: auto }
+.glyphs { font: 8pt 'Noto Sans SC'; color: transparent; position: absolute }
+</style></head><body>
+<div class="glyphs">${escapeHtml(`${left}${str('handout.slidesHandout', '')}${str('handout.pageOf', '')}0123456789`)}</div>
+${'<div class="sheet"></div>'.repeat(sheets)}
+</body></html>`
+  return ctx.session.withPage(async (page) => {
+    await ctx.session.load(page, html, { name: 'slides-handout.html' })
+    await ctx.session.waitForReady(page)
+    return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: 120_000 })
+  })
+}
+
 export async function writeSlidesHandout(
   deckPdfPath: string,
   edition: Edition,
@@ -127,12 +171,16 @@ export async function writeSlidesHandout(
   })
   const count = deck.getPageCount()
   if (count === 0) throw new ConvertError(`${deckPdfPath} has no slides`)
-  const doc = await PDFDocument.create({ updateMetadata: false })
+  const sheets = Math.ceil(count / perPage)
+  const doc = options.ctx
+    ? await PDFDocument.load(await printFrame(options.ctx, edition, sheets), { updateMetadata: false })
+    : await PDFDocument.create({ updateMetadata: false })
   const slides = await doc.embedPages(deck.getPages())
   const first = slides[0] as PDFEmbeddedPage
   const slots = slotsFor(perPage, first.width / first.height)
   for (let i = 0; i < slides.length; i += perPage) {
-    const page = doc.addPage([A4.width, A4.height])
+    const page =
+      doc.getPageCount() > i / perPage ? doc.getPage(i / perPage) : doc.addPage([A4.width, A4.height])
     slides.slice(i, i + perPage).forEach((slide, k) => {
       const slot = slots[k]
       if (slot) drawSlide(page, slide, slot)

@@ -1,10 +1,12 @@
 // The slide handout from a small deck PDF printed here: 2, 3 or 6 slides to an A4 page, vector.
+import { execFileSync } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { Edition } from '../../src/context.js'
 import { ConvertError } from '../../src/errors.js'
 import { writeSlidesHandout } from '../../src/export/slides-handout.js'
+import { createMemoryLogger } from '../../src/log/logger.js'
 import { fontFaceCss } from '../../src/render/fonts.js'
 import { projectRoot, sharedSession } from '../support/browser.js'
 import { exampleEdition } from '../support/edition.js'
@@ -14,9 +16,10 @@ const SLIDES = 7
 const outDir = join(projectRoot, 'output', 'test', 'handout-slides')
 let deckPdf: string
 let edition: Edition
+let session: Awaited<ReturnType<typeof sharedSession>>
 
 beforeAll(async () => {
-  const session = await sharedSession()
+  session = await sharedSession()
   edition = await exampleEdition({ outDir })
   const slides = Array.from(
     { length: SLIDES },
@@ -63,6 +66,31 @@ describe('writeSlidesHandout', () => {
     expect(fonts.length).toBeGreaterThan(0)
     for (const font of fonts) {
       expect(font.embedded, font.name).toBe(true)
+      expect(font.type).not.toMatch(/Type 3/)
+    }
+  })
+
+  test('prints a running header and "第 n 页 共 N 页" on every sheet in the bundled fonts', async () => {
+    const outFile = join(outDir, 'slides-handout-framed.pdf')
+    const ctx = { projectRoot, logger: createMemoryLogger(), session, cache: true }
+    const result = await writeSlidesHandout(deckPdf, edition, { outFile, ctx })
+    expect(result.pages).toBe(3)
+    expect(Number(pdfinfo(outFile).Pages)).toBe(3)
+    for (let n = 1; n <= 3; n++) {
+      const page = execFileSync(
+        'pdftotext',
+        ['-f', String(n), '-l', String(n), '-enc', 'UTF-8', outFile, '-'],
+        {
+          encoding: 'utf8',
+        },
+      ).replace(/\s+/g, '')
+      expect(page).toContain(`第${n}页共3页`)
+      expect(page).toContain('郑州市政府工作报告')
+      expect(page).toContain('幻灯片讲义')
+    }
+    for (const font of pdffonts(outFile)) {
+      expect(font.name).toMatch(/Noto/)
+      expect(font.embedded).toBe(true)
       expect(font.type).not.toMatch(/Type 3/)
     }
   })
