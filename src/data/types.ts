@@ -113,10 +113,19 @@ export const Keyword = T.Object(
 export const Section = T.Object(
   {
     id: Slug,
-    number: T.Integer({
-      minimum: 1,
-      description: 'the task number as printed: 1 … 8',
-    }),
+    number: T.Optional(
+      T.Integer({
+        minimum: 1,
+        description:
+          "the task number as the report prints it: 1 … 8; editions keep the report's numbers, a local section has none",
+      }),
+    ),
+    local: T.Optional(
+      T.Boolean({
+        description:
+          "a section an edition adds about its own area: not one of the report's numbered key tasks",
+      }),
+    ),
     title: Text,
     lead: Text,
     keywords: T.Array(Keyword, { minItems: 1 }),
@@ -126,7 +135,8 @@ export const Section = T.Object(
   },
   {
     additionalProperties: false,
-    description: 'one of the key tasks (重点工作)',
+    description:
+      "one of the report's key tasks (重点工作), or (local: true) a section an edition adds about its own area",
   },
 )
 

@@ -14,6 +14,12 @@ export interface ValidateOptions {
   /** The file as messages name it. */
   file: string
   locate: Locate
+  /**
+   * 'report' (default): the city's report, its sections are its key tasks numbered 1 … n in order.
+   * 'edition': a merged edition, where the city's sections keep the report's numbers in any order
+   * (unique, none missing) and the edition's own sections (local: true) have no number.
+   */
+  numbering?: 'report' | 'edition'
 }
 
 /** More problems than this are summarised in one last line. */
@@ -315,7 +321,75 @@ function collect(root: Loose): { metrics: LooseMetric[]; highlights: LooseRef[] 
 /** Whitespace carries no meaning in Chinese text, and YAML folding may add or drop it. */
 const squash = (s: string) => s.replace(/\s+/g, '')
 
-function semanticProblems(value: unknown, { locate }: ValidateOptions): Problem[] {
+const isTaskNumber = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1
+
+/**
+ * Section numbers. In the city's report every section is a key task, numbered 1 … n in the order
+ * listed. In an edition the city's sections keep the report's numbers wherever the edition puts
+ * them (never renumbered, each number once), and the edition's own sections (local: true) are not
+ * key tasks and have no number.
+ */
+function sectionNumberProblems(
+  sections: unknown[],
+  { locate, numbering = 'report' }: ValidateOptions,
+): Problem[] {
+  const problems: Problem[] = []
+  const add = (path: DataPath, message: string, key = false) =>
+    problems.push({ location: locate(path, { key }), path: formatDataPath(path), message })
+  const firstWith = new Map<number, number>()
+  sections.forEach((s, si) => {
+    const section = asObject(s)
+    if (!section) return
+    const n = section.number
+    const at = ['sections', si]
+    if (section.local === true) {
+      if (numbering === 'report') {
+        add(
+          [...at, 'local'],
+          "a report's sections are its key tasks; local: true is for a section an edition adds about its own area",
+          true,
+        )
+      } else if (n !== undefined) {
+        add(
+          [...at, 'number'],
+          `a local section is not one of the report's numbered key tasks: it has no number (found ${describeValue(n)})`,
+          true,
+        )
+      }
+      return
+    }
+    if (n === undefined) {
+      problems.push({
+        location: locate(at),
+        path: formatDataPath([...at, 'number']),
+        message:
+          numbering === 'report'
+            ? `missing required field "number": the key task's number as the report prints it (expected ${si + 1})`
+            : 'missing required field "number": a section of the city\'s report keeps the report\'s number (only local sections have none)',
+      })
+      return
+    }
+    if (!isTaskNumber(n)) return // the schema says why
+    if (numbering === 'report' && n !== si + 1) {
+      add(
+        [...at, 'number'],
+        `section number ${n} is out of order: expected ${si + 1} (sections are numbered 1 … ${sections.length} in the order they are listed)`,
+      )
+    }
+    const first = firstWith.get(n)
+    if (first === undefined) firstWith.set(n, si)
+    else if (numbering === 'edition') {
+      add(
+        [...at, 'number'],
+        `duplicate section number ${n}: already the number of sections[${first}] at ${formatLocation(locate(['sections', first, 'number']))}; the city's sections keep the report's numbers, each once`,
+      )
+    }
+  })
+  return problems
+}
+
+function semanticProblems(value: unknown, options: ValidateOptions): Problem[] {
+  const { locate } = options
   const root = asObject(value)
   if (!root) return []
   const problems: Problem[] = []
@@ -336,19 +410,13 @@ function semanticProblems(value: unknown, { locate }: ValidateOptions): Problem[
     } else seen.set(key, path)
   }
 
-  // Sections: unique ids, numbered 1 … n in order; keywords unique within their section.
+  // Sections: unique ids, numbered (see sectionNumberProblems); keywords unique within their section.
   const sections = asArray(root.sections)
+  problems.push(...sectionNumberProblems(sections, options))
   sections.forEach((s, si) => {
     const section = asObject(s)
     if (!section) return
     unique('section', '', section.id, ['sections', si])
-    const n = section.number
-    if (typeof n === 'number' && Number.isInteger(n) && n >= 1 && n !== si + 1) {
-      add(
-        ['sections', si, 'number'],
-        `section number ${n} is out of order: expected ${si + 1} (sections are numbered 1 … ${sections.length} in the order they are listed)`,
-      )
-    }
     asArray(section.keywords).forEach((k, ki) => {
       const keyword = asObject(k)
       if (!keyword) return

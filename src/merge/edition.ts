@@ -94,7 +94,7 @@ export async function listEditions(reportDir: string): Promise<string[]> {
 /** Validation problems of a merged language edition with the Chinese figure check replaced. */
 function localeAwareValidate(value: unknown, file: string, locate: EditionSource['locate'], locale: string) {
   try {
-    return validateReport(value, { file, locate })
+    return validateReport(value, { file, locate, numbering: 'edition' })
   } catch (error) {
     if (!(error instanceof DataValidationError) || locale === 'zh-CN') throw error
     // The schema and semantic checks hold for every language, except that a figure must appear in

@@ -40,8 +40,12 @@
 //   order                                            the base's; added items follow the base items;
 //                                                      `order: {<list>: [ids]}` on the map holding
 //                                                      the list puts those ids first, in that order
-//   section numbers                                  always 1 … n in the final order (not set by
-//                                                      overlays)
+//   section numbers                                  the city's sections keep the report's numbers
+//                                                      wherever the edition puts them (never
+//                                                      renumbered; an overlay sets no number)
+//   an edition's own sections                        a section added with `add: true` is local: the
+//                                                      merge sets `local: true` and it has no number
+//                                                      (it is not one of the report's key tasks)
 //   reserved keys                                    base (top level), add, remove, order
 // Inside an item that is being added, nothing needs `add: true`: all of it is new.
 // ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -310,9 +314,17 @@ class Merger {
           )
           return
         }
+        const section = key === 'sections' && parentPath.length === 0
+        if (section) this.checkAddedSection(rest, oPath, itemDisplay)
         this.changes.push({ kind: 'added', path: itemDisplay, at: oPath, after: rest })
         const a = this.addedValue(rest, oPath, itemDisplay)
-        added.push({ value: a.value as Obj, node: a.node, id })
+        let value = a.value as Obj
+        if (section) {
+          // the edition's own section: not one of the report's numbered key tasks
+          const { number: _, ...fields } = value
+          value = { id, local: true, ...fields }
+        }
+        added.push({ value, node: a.node, id })
         return
       }
       if (index === -1) {
@@ -323,13 +335,23 @@ class Merger {
         )
         return
       }
-      if (key === 'sections' && 'number' in rest) {
-        this.problem(
-          [...oPath, 'number'],
-          'section numbers follow the order of the edition (1 … n); use "order:" to move a section',
-          itemDisplay,
-          true,
-        )
+      if (key === 'sections' && parentPath.length === 0) {
+        if ('number' in rest) {
+          this.problem(
+            [...oPath, 'number'],
+            'the city\'s sections keep the report\'s numbers wherever the edition puts them; use "order:" to move a section',
+            itemDisplay,
+            true,
+          )
+        }
+        if ('local' in rest) {
+          this.problem(
+            [...oPath, 'local'],
+            `"${id}" is one of the report's key tasks; only a section the edition adds ("add: true") is local`,
+            itemDisplay,
+            true,
+          )
+        }
       }
       const entry = entries[index] as Entry
       const merged = this.mergeMap(
@@ -386,6 +408,29 @@ class Merger {
     return { value: list.map((e) => e.value), node }
   }
 
+  /**
+   * A section the edition adds is its own (local: true, set by the merge) and has no number: the
+   * numbers are the report's, for the report's key tasks.
+   */
+  checkAddedSection(item: Obj, oPath: DataPath, display: string): void {
+    if ('number' in item) {
+      this.problem(
+        [...oPath, 'number'],
+        'a section the edition adds is not one of the report\'s numbered key tasks: leave out "number"',
+        display,
+        true,
+      )
+    }
+    if ('local' in item && item.local !== true) {
+      this.problem(
+        [...oPath, 'local'],
+        'a section the edition adds is always local; leave out "local" (the merge sets local: true)',
+        display,
+        true,
+      )
+    }
+  }
+
   /** Every key of an `order:` map must name a list of items with ids on the same map. */
   checkOrderKeys(overlay: Obj, overlayPath: DataPath, merged: Obj, display: string): void {
     const order = overlay[RESERVED.order]
@@ -423,22 +468,7 @@ function unknownId(id: string, key: string, known: string[], advice: string): st
 export function applyOverlay(base: Obj, overlay: Obj, options: MergeOptions): MergeResult {
   const merger = new Merger(options)
   const { value, node } = merger.mergeMap(base, [], overlay, [], '')
-  renumberSections(value, node)
   return { value, provenance: node, changes: merger.changes, problems: merger.problems }
-}
-
-/** Sections are numbered 1 … n in the order of the edition. */
-function renumberSections(value: Obj, node: ProvenanceNode): void {
-  const sections = value.sections
-  if (!Array.isArray(sections)) return
-  sections.forEach((s, i) => {
-    if (isObject(s)) s.number = i + 1
-    const child = node.children?.get('sections')?.children?.get(i)
-    // a number the overlay did not write points at the section itself
-    if (child?.children && !child.children.has('number')) {
-      child.children.set('number', { origin: { ...child.origin, path: [...child.origin.path] } })
-    }
-  })
 }
 
 /** The origin of a merged path: the deepest provenance node on the way, extended by the rest. */

@@ -7,7 +7,7 @@
 import Handlebars from 'handlebars'
 import { formatMetric, type Locale } from '../data/format.js'
 import type { MetricEntry } from '../data/metrics.js'
-import type { Metric } from '../data/types.js'
+import type { Metric, Section } from '../data/types.js'
 import { TemplateRenderError } from '../errors.js'
 import {
   chineseNumber,
@@ -258,6 +258,20 @@ export function deckHelpers(options: DeckHelperOptions): Record<string, HelperDe
     date: (value: unknown) => formatDate(value, locale),
     /** {{taskNumber 3}} -> 三 (zh) / 3 (en), for 第三项重点工作 / Key task 3 */
     taskNumber: (n: unknown) => (locale === 'en' ? String(n) : chineseNumber(Number(n))),
+    /** {{#each (localSections report.sections)}}: the edition's own sections (local: true) */
+    localSections: (list: unknown) =>
+      Array.isArray(list) ? list.filter((s: Section) => s.local === true) : [],
+    /** {{#each (keyTasks report.sections)}}: the report's numbered key tasks, in the edition's order */
+    keyTasks: (list: unknown) => (Array.isArray(list) ? list.filter((s: Section) => s.local !== true) : []),
+    /**
+     * {{#if (allTasks tasks)}}: whether the key tasks are numbered 1 … n without a gap, i.e. none of
+     * the report's tasks before the last is left out (then the report's own heading counts them).
+     */
+    allTasks: (list: unknown) => {
+      if (!Array.isArray(list)) return false
+      const numbers = list.map((s: Section) => s.number).filter((n): n is number => typeof n === 'number')
+      return numbers.length === list.length && numbers.every((n) => n >= 1 && n <= numbers.length)
+    },
     /** {{half 9}} -> 5: rows of a two-column list */
     half: (n: unknown) => Math.ceil(Number(n) / 2),
     /** {{concat a b}}: strings joined (for hash arguments) */

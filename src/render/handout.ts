@@ -2,7 +2,7 @@
 // reading copy (reading-copy.pdf). Templates live in templates/handout/, layout CSS beside them
 // (print.css for both, plus booklet.css or reading-copy.css), colours and fonts in
 // themes/<theme>/handout.css over the theme's tokens. Running headers use CSS named pages, one per
-// section (page: sec-3 with its own @page sec-3 { @top-right { content: "…" } }), and page numbers
+// section (page: sec-innovation with its own @page sec-innovation { @top-right { content: "…" } }), and page numbers
 // the @page margin boxes' counter(page) / counter(pages), which Chromium prints since version 131.
 import { readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
@@ -90,17 +90,41 @@ function chartsFor(id: string, known: readonly string[], prefix: boolean): strin
   return known.filter((name) => name === id || (prefix && name.startsWith(`${id}-`)))
 }
 
-function sectionView(section: Section, edition: Edition, known: readonly string[]) {
+/**
+ * How a section is named: one of the report's key tasks by the report's own number (一 … 八, kept
+ * wherever the edition puts it), a section the edition adds (local) by the edition's name and the
+ * locale's "本地特色", without a number.
+ */
+function sectionLabels(section: Section, edition: Edition) {
   const locale = edition.locale as Locale
-  const numberText = locale === 'zh-CN' ? chineseNumber(section.number) : String(section.number)
+  const s = (key: string, vars?: Record<string, unknown>) => translate(edition.strings, key, vars)
+  if (section.local || section.number === undefined) {
+    const name = edition.report.presentation?.edition
+    return {
+      numberText: '',
+      tag: s('common.local'),
+      kicker: name ? s('common.localOf', { edition: name }) : s('common.local'),
+      runningHead: section.title,
+    }
+  }
+  const n = section.number
+  const numberText = locale === 'zh-CN' ? chineseNumber(n) : String(n)
+  return {
+    numberText,
+    tag: '',
+    kicker: s('common.section', { n: numberText }),
+    runningHead: locale === 'zh-CN' ? `${numberText}、${section.title}` : `${n}. ${section.title}`,
+  }
+}
+
+function sectionView(section: Section, edition: Edition, known: readonly string[]) {
   return {
     id: headingId('section', section.id),
-    pageName: `sec-${section.number}`,
+    // a named page per section (its running header); ids are slugs, so valid CSS names
+    pageName: `sec-${section.id}`,
     number: section.number,
-    numberText,
-    kicker: translate(edition.strings, 'common.section', { n: numberText }),
-    runningHead:
-      locale === 'zh-CN' ? `${numberText}、${section.title}` : `${section.number}. ${section.title}`,
+    local: section.local === true,
+    ...sectionLabels(section, edition),
     title: section.title,
     lead: section.lead,
     charts: chartsFor(section.id, known, true).filter((name) => !section.keywords.some((k) => k.id === name)),

@@ -71,7 +71,7 @@ describe('validateReport: schema problems', () => {
     const { lines } = await fixtureProblems('unknown-field')
     expect(lines).toEqual([
       '12:3 meta.foo: unknown field "foo" (allowed: title, city, year, meeting, delivered, speaker, role, source, published, talkMinutes)',
-      '45:5 sections[0].titel: unknown field "titel" (did you mean "title"?) (allowed: id, number, title, lead, keywords, highlights)',
+      '45:5 sections[0].titel: unknown field "titel" (did you mean "title"?) (allowed: id, number, local, title, lead, keywords, highlights)',
     ])
   })
 
@@ -230,6 +230,48 @@ describe('validateReport: semantic problems', () => {
     expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
       'sections[1].number: section number 3 is out of order: expected 2 (sections are numbered 1 … 2 in the order they are listed)',
     ])
+  })
+
+  it('numbers the sections of a report 1 … n in order, with no local section and none unnumbered', async () => {
+    const { lines } = await fixtureProblems('edition-numbers')
+    const numbering = lines.filter((l) => /number|local/.test(l))
+    expect(numbering).toEqual([
+      `42:5 sections[0].local: a report's sections are its key tasks; local: true is for a section an edition adds about its own area`,
+      '51:13 sections[1].number: section number 1 is out of order: expected 2 (sections are numbered 1 … 4 in the order they are listed)',
+      '85:13 sections[2].number: section number 1 is out of order: expected 3 (sections are numbered 1 … 4 in the order they are listed)',
+      '93:5 sections[3].number: missing required field "number": the key task\'s number as the report prints it (expected 4)',
+    ])
+  })
+
+  it("in an edition, keeps the city's numbers in any order, needs none on a local section and refuses a number twice, with its file:line", async () => {
+    const loaded = await loadYaml(fixture('edition-numbers'))
+    let problems: Problem[] = []
+    try {
+      validateReport(loaded.value, { file: loaded.displayFile, locate: loaded.locate, numbering: 'edition' })
+    } catch (error) {
+      expect(error).toBeInstanceOf(DataValidationError)
+      problems = (error as ReportError).problems
+    }
+    const file = loaded.displayFile
+    expect(problems.map((p) => `${p.location?.file}:${p.location?.line} ${p.path}: ${p.message}`)).toEqual([
+      `${file}:85 sections[2].number: duplicate section number 1: already the number of sections[1] at ${file}:51:13; the city's sections keep the report's numbers, each once`,
+      `${file}:93 sections[3].number: missing required field "number": a section of the city's report keeps the report's number (only local sections have none)`,
+    ])
+    // a local section with a number is refused too
+    const numbered = structuredClone(loaded.value) as AnyReport
+    numbered.sections[0].number = 9
+    numbered.sections[2].number = 2
+    numbered.sections[3].number = 3
+    expect(() => validateReport(numbered, { file, locate: loaded.locate, numbering: 'edition' })).toThrow(
+      DataValidationError,
+    )
+    try {
+      validateReport(numbered, { file, locate: loaded.locate, numbering: 'edition' })
+    } catch (error) {
+      expect((error as ReportError).problems.map((p) => `${p.location?.line} ${p.message}`)).toEqual([
+        "41 a local section is not one of the report's numbered key tasks: it has no number (found the number 9)",
+      ])
+    }
   })
 
   it('reports a range without an upper bound, an upper bound without a range and an upper below the value', () => {

@@ -36,7 +36,9 @@ beforeAll(async () => {
   ])
 })
 
-const sectionHeading = (number: number, title: string) => `${chineseNumber(number)}、${title}`
+/** The heading as printed: 一、打造科技创新中心 (an edition's own, unnumbered sections: the title alone). */
+const sectionHeading = (number: number | undefined, title: string) =>
+  number === undefined ? title : `${chineseNumber(number)}、${title}`
 
 describe.each([
   ['handout', () => booklet],
@@ -185,7 +187,7 @@ describe('the reading copy', () => {
 
   test('starts every section on a new page', () => {
     for (const section of edition.report.sections) {
-      const kicker = squeeze(`第${chineseNumber(section.number)}项重点工作`)
+      const kicker = squeeze(`第${chineseNumber(section.number ?? 0)}项重点工作`)
       let found = false
       for (let n = 2; n <= reading.pages; n++) {
         const body = squeeze(pdftext(reading.path, { first: n, last: n, body: true }))

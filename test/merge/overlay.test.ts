@@ -84,12 +84,12 @@ describe('overlay rules', () => {
     expect(projects[1]?.text).toBe('打通“断头路”65条。')
   })
 
-  it('leaves out items marked remove: true and numbers the remaining sections 1 … n', async () => {
+  it("leaves out items marked remove: true; the remaining sections keep the report's numbers", async () => {
     const { report, source } = await edition('removal')
     expect(report.sections.map((s) => [s.number, s.id])).toEqual([
       [1, 'innovation'],
       [2, 'industry'],
-      [3, 'wellbeing'],
+      [4, 'wellbeing'],
     ])
     expect(report.sections[2]?.keywords[0]?.projects?.map((p) => p.id)).toEqual(['jobs'])
     expect(source.changes.filter((c) => c.kind === 'removed').map((c) => c.path)).toEqual([
@@ -100,12 +100,12 @@ describe('overlay rules', () => {
 
   it('adds items marked add: true after the base items, without needing the marker inside them', async () => {
     const { report } = await edition('add-marker')
-    expect(report.sections.map((s) => `${s.number}.${s.id}`)).toEqual([
+    expect(report.sections.map((s) => `${s.number ?? '-'}.${s.id}`)).toEqual([
       '1.innovation',
       '2.industry',
       '3.rural',
       '4.wellbeing',
-      '5.xinmi',
+      '-.xinmi',
     ])
     expect(report.sections[2]?.keywords.map((k) => k.id)).toEqual(['county-economy', 'xinmi-note'])
     expect(JSON.stringify(report)).not.toContain('"add"')
@@ -120,7 +120,8 @@ describe('overlay rules', () => {
       'industry',
       'wellbeing',
     ])
-    expect(report.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5])
+    // the city's sections keep their numbers wherever they go; the added one has none
+    expect(report.sections.map((s) => s.number)).toEqual([undefined, 3, 1, 2, 4])
     expect(report.sections[2]?.keywords.map((k) => k.id)).toEqual(['talent', 'science-city'])
     expect(source.changes.filter((c) => c.kind === 'reordered').map((c) => c.path)).toEqual([
       'sections[innovation].keywords',
@@ -150,7 +151,7 @@ describe('overlay rules', () => {
       expect.stringContaining('"remove: true" leaves the item out; it takes no other fields (found title)'),
       expect.stringContaining('"industry" already exists in the base sections'),
       expect.stringContaining('needs an "id"'),
-      expect.stringContaining('section numbers follow the order of the edition'),
+      expect.stringContaining("the city's sections keep the report's numbers"),
       expect.stringContaining('no item with id "xinmi"'),
     ])
   })
@@ -215,9 +216,67 @@ describe('overlay rules', () => {
     expect(JSON.stringify([base, overlay])).toBe(before)
     expect(result.problems).toEqual([])
     expect(result.value.sections).toEqual([
-      { id: 'a', title: 'A', keywords: [{ id: 'k', paragraphs: ['q'] }], number: 1 },
-      { id: 'b', title: 'B', number: 2 },
+      { id: 'a', title: 'A', keywords: [{ id: 'k', paragraphs: ['q'] }] },
+      { id: 'b', local: true, title: 'B' },
     ])
+  })
+
+  it("makes a section the edition adds local and unnumbered, and keeps the city's numbers through removal and reordering", () => {
+    const section = (id: string, number: number) => ({ id, number, title: id, keywords: [{ id: `${id}-k` }] })
+    const base = { sections: [section('a', 1), section('b', 2), section('c', 3), section('d', 4)] }
+    const overlay = {
+      sections: [
+        { id: 'own', add: true, title: 'Own', keywords: [{ id: 'own-k' }] },
+        { id: 'b', remove: true },
+      ],
+      order: { sections: ['own', 'd'] },
+    }
+    const result = applyOverlay(base, overlay, { locateOverlay: () => ({ file: 'x.yaml' }) })
+    expect(result.problems).toEqual([])
+    const sections = result.value.sections as { id: string; number?: number; local?: boolean }[]
+    expect(sections.map((s) => [s.id, s.number, s.local])).toEqual([
+      ['own', undefined, true],
+      ['d', 4, undefined],
+      ['a', 1, undefined],
+      ['c', 3, undefined],
+    ])
+    // a local section's keywords are not marked: local is a property of sections only
+    expect(JSON.stringify(sections[0])).toBe(
+      '{"id":"own","local":true,"title":"Own","keywords":[{"id":"own-k"}]}',
+    )
+  })
+
+  it("refuses a number or local: false on a section the edition adds, and number or local on one of the city's", () => {
+    const base = { sections: [{ id: 'a', number: 1, title: 'A' }] }
+    const locateOverlay = (p: readonly (string | number)[]) => ({
+      file: 'x.yaml',
+      line: 10,
+      column: p.length,
+    })
+    const result = applyOverlay(
+      base,
+      {
+        sections: [
+          { id: 'own', add: true, number: 1, local: false, title: 'Own' },
+          { id: 'a', number: 2, local: true },
+        ],
+      },
+      { locateOverlay },
+    )
+    expect(result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      `sections[own]: a section the edition adds is not one of the report's numbered key tasks: leave out "number"`,
+      'sections[own]: a section the edition adds is always local; leave out "local" (the merge sets local: true)',
+      `sections[a]: the city's sections keep the report's numbers wherever the edition puts them; use "order:" to move a section`,
+      `sections[a]: "a" is one of the report's key tasks; only a section the edition adds ("add: true") is local`,
+    ])
+    // local: true on an added section is allowed (it says what the merge does anyway)
+    const explicit = applyOverlay(
+      base,
+      { sections: [{ id: 'own', add: true, local: true, title: 'Own' }] },
+      { locateOverlay },
+    )
+    expect(explicit.problems).toEqual([])
+    expect((explicit.value.sections as object[])[1]).toEqual({ id: 'own', local: true, title: 'Own' })
   })
 })
 

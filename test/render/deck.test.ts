@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { BuildContext } from '../../src/context.js'
 import { ConfigError, OverflowError, TemplateRenderError } from '../../src/errors.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
-import { type RenderedDeck, renderDeck } from '../../src/render/deck.js'
+import { loadEdition } from '../../src/merge/index.js'
+import { htmlText, type RenderedDeck, renderDeck } from '../../src/render/deck.js'
 import { chunk, decodeNote, encodeNote, essence, figureParts, points } from '../../src/render/deck-helpers.js'
 import { projectRoot, sharedSession } from '../support/browser.js'
 import { exampleEdition } from '../support/edition.js'
@@ -108,6 +109,45 @@ describe('renderDeck on the example report', async () => {
   it('collects the visible text for font subsetting', () => {
     expect(deck.text).toContain('中原科技城')
     expect(deck.text).toContain('7.5%以上')
+  })
+})
+
+describe('renderDeck of a district edition with a section of its own', async () => {
+  // 新郑市: its own section first, then 提升农业农村现代化水平 (task 6), then the rest of the city's tasks
+  const edition = await loadEdition(join(projectRoot, 'data', 'zhengzhou-2021'), 'xinzheng', { projectRoot })
+  const deck = await renderDeck(edition, ctx())
+  const slideText = (i: number) => htmlText(sections(deck)[i] ?? '')
+  const slideOf = (partial: string, sectionId?: string) =>
+    deck.slides.findIndex(
+      (s) => s.partial === partial && (sectionId === undefined || s.sectionId === sectionId),
+    )
+
+  it("lists the edition's own section first under its own label, then the city's tasks by their own numbers", () => {
+    const agenda = sections(deck)[slideOf('agenda')] ?? ''
+    const text = htmlText(agenda)
+    expect(text.startsWith('新郑市 · 本地特色 新郑市：新一代信息技术 郑州市2021年八项重点工作')).toBe(true)
+    expect(text).not.toContain('抓好八项')
+    const numbered = [
+      ...agenda.matchAll(/agenda-number">([^<]+)<\/span><span class="agenda-title">([^<]+)</g),
+    ].map((m) => `${m[1]}${htmlText(m[2] ?? '')}`)
+    expect(numbered).toHaveLength(8)
+    expect(numbered.slice(0, 2)).toEqual(['六提升农业农村现代化水平', '一打造科技创新中心'])
+    expect(numbered.some((n) => n.includes('新郑市'))).toBe(false)
+  })
+
+  it('shows its own section without a task number, and 打造科技创新中心 as 第一项 though it is not first', () => {
+    const own = slideText(slideOf('section', 'xinzheng'))
+    expect(own).toContain('新郑市 · 本地特色')
+    expect(own).not.toMatch(/第.项/)
+    const innovation = slideOf('section', 'innovation')
+    expect(innovation).toBeGreaterThan(slideOf('section', 'rural'))
+    expect(slideText(innovation)).toContain('第一项重点工作')
+    expect(slideText(slideOf('section', 'rural'))).toContain('第六项重点工作')
+    const ownKeyword = slideText(slideOf('keyword', 'xinzheng'))
+    expect(ownKeyword.startsWith('本地特色 · 新郑市：新一代信息技术')).toBe(true)
+    expect(slideText(slideOf('keyword', 'innovation'))).toContain('第一项 · 打造科技创新中心')
+    expect(deck.text).not.toContain('第九项')
+    expect(deck.text).not.toContain('第二项 · 打造科技创新中心')
   })
 })
 

@@ -1,9 +1,11 @@
 // renderHandout and its helpers: figures set off in the text, data text escaped everywhere (HTML and
 // the CSS strings of the running headers), headings listed for the contents pass.
+import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import type { BuildContext } from '../../src/context.js'
 import type { Metric } from '../../src/data/types.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
+import { loadEdition } from '../../src/merge/index.js'
 import { renderHandout } from '../../src/render/handout.js'
 import {
   cssString,
@@ -121,5 +123,38 @@ describe('renderHandout', () => {
     expect(headings.filter((h) => h.level === 2)).toHaveLength(keywords.length)
     expect(html).toMatch(/<a href="#section-innovation">[\s\S]*?<span class="toc-page">4<\/span>/)
     expect(html).toContain('lang="zh-CN"')
+  })
+
+  test("names a district's own section by the edition, without a number, and the city's tasks by the report's numbers", async () => {
+    const session = await sharedSession()
+    const ctx: BuildContext = { projectRoot, logger: createMemoryLogger(), session, cache: true }
+    const edition = await loadEdition(join(projectRoot, 'data', 'zhengzhou-2021'), 'xinzheng', {
+      projectRoot,
+    })
+    const { html, headings } = await renderHandout(edition, ctx, 'handout')
+    const contents = html.slice(html.indexOf('<nav class="contents"'), html.indexOf('</nav>'))
+    const entries = [
+      ...contents.matchAll(
+        /<li class="toc-section">\s*<a href="#([^"]+)"><span class="toc-no[^"]*">([^<]*)<\/span><span class="toc-title">([^<]+)</g,
+      ),
+    ].map((m) => `${m[2]}|${m[3]}`)
+    expect(entries.slice(0, 3)).toEqual([
+      '本地特色|新郑市：新一代信息技术',
+      '六|提升农业农村现代化水平',
+      '一|打造科技创新中心',
+    ])
+    expect(entries).toHaveLength(9)
+    const sectionHeadings = headings.filter((h) => h.id.startsWith('section-')).map((h) => h.text)
+    expect(sectionHeadings.slice(0, 3)).toEqual([
+      '新郑市：新一代信息技术',
+      '六、提升农业农村现代化水平',
+      '一、打造科技创新中心',
+    ])
+    expect(html).toContain('<p class="kicker">新郑市 · 本地特色</p>')
+    expect(html).not.toContain('第九项')
+    // running headers: the own section by its title, the city's tasks by their numbers
+    const pageRule = (name: string) => html.slice(html.indexOf(`@page ${name}{`)).split('\n')[0] ?? ''
+    expect(pageRule('sec-xinzheng')).toContain(`@top-right{content:${cssString('新郑市：新一代信息技术')};`)
+    expect(pageRule('sec-innovation')).toContain(`@top-right{content:${cssString('一、打造科技创新中心')};`)
   })
 })
