@@ -42,7 +42,9 @@ const MIME: Record<string, string> = {
 
 /** npm packages whose files pages may load (fonts, and Vega for measuring chart text in the page). */
 const SERVED_PACKAGES = [
+  '@fontsource/noto-sans',
   '@fontsource/noto-sans-sc',
+  '@fontsource/noto-serif',
   '@fontsource/noto-serif-sc',
   'vega',
   'vega-lite',

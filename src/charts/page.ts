@@ -29,7 +29,10 @@ export interface PageResult {
 }
 
 export interface LayoutBox {
+  /** the text's lines joined by spaces */
   text: string
+  /** a multi-line text's lines (tspans) */
+  lines: string[]
   role: string
   x: number
   y: number
@@ -66,7 +69,9 @@ const PAGE_SCRIPT = String.raw`
       return t.textContent.trim() !== '' && visible(t)
     }).map(function (t) {
       var b = box(t.getBoundingClientRect())
-      b.text = t.textContent; b.role = roleOf(t)
+      var spans = t.querySelectorAll('tspan')
+      b.lines = spans.length ? Array.prototype.map.call(spans, function (s) { return s.textContent }) : [t.textContent]
+      b.text = b.lines.join(' '); b.role = roleOf(t)
       return b
     })
     var marks = Array.prototype.slice.call(svgEl.querySelectorAll('g.mark-rect > path, g.mark-rect > rect, g.mark-symbol > path, g.mark-arc > path')).filter(visible).map(function (m) {
@@ -80,7 +85,7 @@ const PAGE_SCRIPT = String.raw`
       if (a.x < root.x - EPS || a.y < root.y - EPS || a.x + a.width > root.x + root.width + EPS || a.y + a.height > root.y + root.height + EPS) {
         problems.push('text "' + a.text + '" ' + fmt(a) + ' runs outside the picture ' + fmt(root))
       }
-      if (/…$/.test(a.text)) problems.push('text "' + a.text + '" is cut short (labelLimit)')
+      if (a.lines.some(function (l) { return /…$/.test(l) })) problems.push('text "' + a.text + '" is cut short (labelLimit)')
       for (var j = i + 1; j < texts.length; j++) {
         if (overlap(a, texts[j], EPS)) problems.push('texts "' + a.text + '" ' + fmt(a) + ' and "' + texts[j].text + '" ' + fmt(texts[j]) + ' overlap')
       }
@@ -117,6 +122,78 @@ const PAGE_SCRIPT = String.raw`
       })
     })
     await Promise.all(loads)
+  }
+  // huibaoTextWidth(text, type): the width of one line of text in px.
+  // huibaoWrap(text, type, pref, cap, room): the lines to draw a label in, measured with the page's
+  // fonts (type: {font, fontSize, fontWeight, lineHeight}). One line if it fits in pref px; else the
+  // fewest lines (as many as fit in room px of height) of balanced length within pref; else the
+  // narrowest width up to cap that takes it in that many lines. Breaks at spaces, and between CJK
+  // characters except before closing and after opening punctuation. Always returns an array.
+  var CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/
+  var NO_START = /^[，。、；：！？）》」』”’%,.;:!?)\]]/
+  var NO_END = /[（《「『“‘(\[]$/
+  function tokens(text) {
+    var out = []
+    var parts = text.match(/\s+|[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+/g) || []
+    for (var i = 0; i < parts.length; i++) {
+      var t = parts[i]
+      var last = out.length - 1
+      if (last >= 0 && (/^\s+$/.test(t) || NO_START.test(t) || NO_END.test(out[last]) || (!CJK.test(t) && !/\s$/.test(out[last]) && !CJK.test(out[last].slice(-1))))) out[last] += t
+      else out.push(t)
+    }
+    return out
+  }
+  function greedy(toks, w, measure) {
+    var lines = [], cur = ''
+    for (var i = 0; i < toks.length; i++) {
+      var cand = cur + toks[i]
+      if (cur && measure(cand.trim()) > w) { lines.push(cur.trim()); cur = toks[i] } else cur = cand
+    }
+    if (cur.trim()) lines.push(cur.trim())
+    return lines
+  }
+  function fits(lines, w, measure) {
+    return lines.every(function (l) { return measure(l) <= w })
+  }
+  // the narrowest width <= max that takes the text in n lines, or 0
+  function narrowest(toks, n, max, measure) {
+    var first = greedy(toks, max, measure)
+    if (first.length > n || !fits(first, max, measure)) return 0
+    var lo = 0, hi = max
+    for (var k = 0; k < 16 && hi - lo > 0.5; k++) {
+      var mid = (lo + hi) / 2
+      var lines = greedy(toks, mid, measure)
+      if (lines.length <= n && fits(lines, mid, measure)) hi = mid; else lo = mid
+    }
+    return hi
+  }
+  var wrapCache = new Map()
+  function wrap(text, type, pref, cap, room) {
+    text = text == null ? '' : String(text)
+    var key = JSON.stringify([text, type, pref, cap, room])
+    if (wrapCache.has(key)) return wrapCache.get(key).slice()
+    var item = { font: type.font, fontSize: type.fontSize, fontWeight: type.fontWeight }
+    var measure = function (t) { return vega.textMetrics.width(item, t) }
+    var lh = type.lineHeight || type.fontSize * 1.15
+    var maxLines = Math.max(1, Math.floor((room - 1.4 * type.fontSize) / lh) + 1)
+    var result = [text]
+    if (measure(text) > pref) {
+      var toks = tokens(text), w = 0
+      for (var n = 2; n <= maxLines && !w; n++) w = narrowest(toks, n, pref, measure)
+      if (!w) w = narrowest(toks, maxLines, Math.max(pref, cap), measure)
+      // more lines than the row holds: the layout check decides whether they fit after all
+      for (var more = maxLines + 1; more <= maxLines + 2 && !w; more++) w = narrowest(toks, more, pref, measure)
+      result = greedy(toks, w || Math.max(pref, cap), measure)
+    }
+    wrapCache.set(key, result)
+    return result.slice()
+  }
+  function textWidth(text, type) {
+    return vega.textMetrics.width({ font: type.font, fontSize: type.fontSize, fontWeight: type.fontWeight }, text == null ? '' : String(text))
+  }
+  if (typeof vega !== 'undefined') {
+    vega.expressionFunction('huibaoWrap', wrap)
+    vega.expressionFunction('huibaoTextWidth', textWidth)
   }
   function refusingLoader() {
     var loader = vega.loader()

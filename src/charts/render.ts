@@ -46,6 +46,8 @@ export interface RenderedChart {
 }
 
 export const DEFAULT_WIDTH = 1200
+/** Type sizes tried in turn, as fractions of the theme's, until a chart's text fits. */
+export const TYPE_STEPS = [1, 0.9, 0.8] as const
 export const DEFAULT_HEIGHT = 560
 
 /** Options with only the known keys, in a fixed order. */
@@ -68,7 +70,14 @@ let codeVersion: Promise<string> | undefined
 function rendererVersion(): Promise<string> {
   codeVersion ??= (async () => {
     const parts: string[] = []
-    for (const pkg of ['vega', 'vega-lite', '@fontsource/noto-sans-sc', '@fontsource/noto-serif-sc']) {
+    for (const pkg of [
+      'vega',
+      'vega-lite',
+      '@fontsource/noto-sans',
+      '@fontsource/noto-sans-sc',
+      '@fontsource/noto-serif',
+      '@fontsource/noto-serif-sc',
+    ]) {
       parts.push(`${pkg}@${chartPackageVersion(pkg)}`)
     }
     const dir = import.meta.dirname
@@ -116,7 +125,7 @@ export async function renderCharts(
   for (const use of uses) if (!unique.has(chartUseKey(use))) unique.set(chartUseKey(use), use)
   if (unique.size === 0) return result
 
-  const theme = await loadChartTheme(ctx.projectRoot, edition.theme)
+  const theme = await loadChartTheme(ctx.projectRoot, edition.theme, edition.locale)
   const version = await rendererVersion()
   const cache = diskCache('charts', { projectRoot: ctx.projectRoot, disabled: !ctx.cache })
   const definitions = new Map<string, Promise<ChartDefinition>>()
@@ -140,9 +149,14 @@ export async function renderCharts(
     } else misses.push(p)
   }
 
-  if (misses.length > 0) {
+  // Draw what the cache does not have. A chart whose text does not fit (long English labels in a
+  // small table) is drawn again with its type a step smaller, down to the last of TYPE_STEPS; if it
+  // still does not fit, the build fails with the layout problems.
+  let pending = misses.map((p) => ({ first: p, p }))
+  for (const step of TYPE_STEPS.keys()) {
+    if (pending.length === 0) break
     const jobs: PageJob[] = []
-    for (const p of misses)
+    for (const { p } of pending)
       jobs.push({
         key: p.key,
         vega: await compileSpec(p, ctx),
@@ -153,12 +167,21 @@ export async function renderCharts(
       await loadChartPage(ctx.session, page)
       return renderInPage(page, jobs)
     })
-    for (const [i, p] of misses.entries()) {
+    const retry: typeof pending = []
+    for (const [i, { first, p }] of pending.entries()) {
       const r = results[i]
       if (!r || r.error || !r.svg) {
         throw new ChartError(`chart ${p.def.relFile}: Vega could not draw it: ${r?.error ?? 'no result'}`, {
           location: { file: p.def.relFile },
         })
+      }
+      const smaller = TYPE_STEPS[step + 1]
+      if (r.problems.length > 0 && smaller !== undefined) {
+        ctx.logger.debug(
+          `chart ${p.use.name} ${p.width}x${p.height}: does not fit, type at ${smaller * 100}%`,
+        )
+        retry.push({ first, p: await prepare(p.key, p.use, p.def, edition, ctx, theme, version, smaller) })
+        continue
       }
       if (r.problems.length > 0) {
         throw new ChartError(
@@ -185,10 +208,12 @@ export async function renderCharts(
         height: p.height,
         caption: p.caption,
       }
-      await cache.set(p.hash, JSON.stringify(chart))
+      // cached under the first attempt's hash: the same input gives the same steps
+      await cache.set(first.hash, JSON.stringify(chart))
       result.set(p.key, chart)
       ctx.logger.debug(`chart ${p.use.name} ${p.width}x${p.height}: rendered`)
     }
+    pending = retry
   }
   const stats: RenderStats = {
     rendered: misses.length,
@@ -207,6 +232,7 @@ async function prepare(
   ctx: BuildContext,
   theme: ChartTheme,
   version: string,
+  typeStep = 1,
 ): Promise<Prepared> {
   const options = normalizeOptions(use.options)
   const width = options.width ?? DEFAULT_WIDTH
@@ -245,9 +271,11 @@ async function prepare(
   spec.width = width
   spec.height = height
   spec.config = mergeConfig(
-    scaleConfig(theme.config, factor) as Record<string, unknown>,
+    scaleConfig(theme.config, factor * typeStep) as Record<string, unknown>,
     (spec.config ?? {}) as Record<string, unknown>,
   )
+  wrapAxisLabels(spec, spec.config as Record<string, unknown>, width)
+  addTextType(spec, spec.config as Record<string, unknown>)
   if (options.highlight !== undefined) emphasise(spec)
   const useHash = hashKey(key).slice(0, 8)
   const idPrefix = `hc-${use.name}-${useHash}`
@@ -262,6 +290,72 @@ async function prepare(
     theme.fontFamilies.join(','),
   )
   return { key, use, def, spec, title, description, ariaLabel, caption, width, height, hash, idPrefix }
+}
+
+/**
+ * The param huibaoText: the type of text marks at this chart's size ({font, fontSize, fontWeight,
+ * lineHeight}), for specs that wrap a text mark's text themselves:
+ * `huibaoWrap(datum.label, huibaoText, maxWidth, maxWidth, rowHeight)` (see livelihood-projects).
+ */
+function addTextType(spec: Record<string, unknown>, config: Record<string, unknown>): void {
+  const text = (config.text ?? {}) as Record<string, unknown>
+  const fontSize = Number(text.fontSize ?? 11)
+  const type = {
+    font: String(text.font ?? config.font ?? 'sans-serif'),
+    fontSize,
+    fontWeight: text.fontWeight ?? 400,
+    lineHeight: Math.round(fontSize * 1.15 * 10) / 10,
+  }
+  const params = Array.isArray(spec.params) ? (spec.params as unknown[]) : []
+  spec.params = [...params, { name: 'huibaoText', value: type }]
+}
+
+/**
+ * Long category labels (English ones, mostly) wrap instead of being cut short: every nominal or
+ * ordinal y axis draws its labels through huibaoWrap (src/charts/page.ts), which breaks a label that is
+ * wider than the axis' labelLimit into balanced lines, as many as the row's height holds, and widens
+ * the label column up to LABEL_COLUMN_MAX of the chart's width when the lines would not fit otherwise.
+ * Multi-line labels are centred on their row. Axes with a labelExpr of their own are left alone.
+ */
+export const LABEL_COLUMN_MAX = 0.6
+
+function wrapAxisLabels(node: Record<string, unknown>, config: Record<string, unknown>, width: number): void {
+  const encoding = node.encoding as Record<string, unknown> | undefined
+  const y = encoding?.y as Record<string, unknown> | undefined
+  if (y && (y.type === 'nominal' || y.type === 'ordinal') && y.axis !== null) {
+    const axis = (y.axis ?? {}) as Record<string, unknown>
+    if (axis.labelExpr === undefined) {
+      const base = { ...((config.axis ?? {}) as Record<string, unknown>), ...axis }
+      const fontSize = Number(base.labelFontSize ?? 10)
+      const lineHeight = Math.round(fontSize * 1.15 * 10) / 10
+      const type = {
+        font: String(base.labelFont ?? config.font ?? 'sans-serif'),
+        fontSize,
+        fontWeight: base.labelFontWeight ?? 400,
+        lineHeight,
+      }
+      const pref = Number(base.labelLimit ?? 200)
+      const cap = Math.max(pref, Math.round(width * LABEL_COLUMN_MAX))
+      const typeExpr = `{font: ${JSON.stringify(type.font)}, fontSize: ${type.fontSize}, fontWeight: ${JSON.stringify(type.fontWeight)}, lineHeight: ${lineHeight}}`
+      const lines = `huibaoWrap(datum.label, ${typeExpr}, ${pref}, ${cap}, height / length(domain('y')))`
+      y.axis = {
+        ...axis,
+        labelExpr: lines,
+        labelLimit: cap + 2,
+        labelLineHeight: lineHeight,
+        // Vega puts the first line on the row's middle: move a label of n lines up by (n - 1) / 2 lines.
+        labelOffset: {
+          condition: { test: 'false', value: 0 },
+          expr: `-(length(${lines}) - 1) * ${lineHeight / 2}`,
+        },
+      }
+    }
+  }
+  for (const k of ['layer', 'hconcat', 'vconcat', 'concat']) {
+    if (Array.isArray(node[k])) {
+      for (const child of node[k] as Record<string, unknown>[]) wrapAxisLabels(child, config, width)
+    }
+  }
 }
 
 function checkSize(use: ChartUse, name: string, value: number): void {

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ThemeChoice } from '../context.js'
 import { ChartError } from '../errors.js'
+import { fontStack } from '../render/fonts.js'
 
 export interface ThemeTokens {
   colors: Record<string, string>
@@ -33,7 +34,15 @@ async function readJson(file: string): Promise<Record<string, unknown>> {
   }
 }
 
-export async function loadChartTheme(projectRoot: string, theme: ThemeChoice): Promise<ChartTheme> {
+/**
+ * `locale` sets the fonts: an English edition's charts use Noto Sans before the theme's Noto Sans SC
+ * (fontStack in src/render/fonts.ts).
+ */
+export async function loadChartTheme(
+  projectRoot: string,
+  theme: ThemeChoice,
+  locale = 'zh-CN',
+): Promise<ChartTheme> {
   const dir = join(projectRoot, 'themes', theme.name)
   const tokensFile = join(dir, 'theme.json')
   const configFile = join(dir, 'chart.json')
@@ -43,11 +52,13 @@ export async function loadChartTheme(projectRoot: string, theme: ThemeChoice): P
     fonts: { ...((raw.fonts ?? {}) as Record<string, string>) },
   }
   if (theme.accent) tokens.colors.accent = theme.accent
+  for (const [k, v] of Object.entries(tokens.fonts)) tokens.fonts[k] = fontStack(v, locale).join(', ')
   const config = resolveTokens(await readJson(configFile), tokens, configFile) as Record<string, unknown>
   for (const key of Object.keys(config)) if (key.startsWith('$')) delete config[key]
   const families = new Set<string>()
   collectFonts(config, families)
-  return { tokens, config, fontFamilies: [...families].sort() }
+  // in the order of the stack: Latin first in English editions
+  return { tokens, config, fontFamilies: [...families] }
 }
 
 function resolveTokens(value: unknown, tokens: ThemeTokens, file: string): unknown {
@@ -71,9 +82,9 @@ function collectFonts(value: unknown, out: Set<string>): void {
   if (Array.isArray(value)) for (const v of value) collectFonts(v, out)
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (typeof v === 'string' && /font$/i.test(k))
-        out.add(v.replace(/['"]/g, '').split(',')[0]?.trim() ?? v)
-      else collectFonts(v, out)
+      if (typeof v === 'string' && /font$/i.test(k)) {
+        for (const family of v.replace(/['"]/g, '').split(',')) if (family.trim()) out.add(family.trim())
+      } else collectFonts(v, out)
     }
   }
 }

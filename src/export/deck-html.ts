@@ -155,7 +155,7 @@ export async function renderDeckHtml(
     RUNTIME_GLYPHS,
   ].join('\n')
   const fonts = keepUsedFamilies(
-    await embeddedFontCss(text, { projectRoot: ctx.projectRoot }),
+    await embeddedFontCss(text, { projectRoot: ctx.projectRoot, locale: edition.locale }),
     css + runtime.css,
   )
 
@@ -425,9 +425,10 @@ class Inliner {
 
 /** Keeps the @font-face rules of the families the CSS names (the deck may never use the serif). */
 function keepUsedFamilies(fontCss: string, css: string): string {
+  // named as a CSS string ('Noto Sans'), so that 'Noto Sans SC' does not count as 'Noto Sans'
   const used = Object.values(FONT_FAMILIES)
     .map((f) => f.family)
-    .filter((family) => css.includes(family))
+    .filter((family) => css.includes(`'${family}'`) || css.includes(`"${family}"`))
   const families = used.length > 0 ? used : [FONT_FAMILIES.sans.family]
   return fontCss
     .split('\n')

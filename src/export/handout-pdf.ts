@@ -86,12 +86,18 @@ async function printOnce(
 ): Promise<Uint8Array> {
   await ctx.session.load(page, rendered.html, { name: name.replace(/\.pdf$/, '.html') })
   // Margin boxes alone do not make Chromium fetch a web font: load the glyphs they show first.
-  await page.evaluate(async (text: string) => {
-    await Promise.all([
-      document.fonts.load("8.5pt 'Noto Sans SC'", text),
-      document.fonts.load("bold 8.5pt 'Noto Sans SC'", text),
-    ])
-  }, rendered.marginText)
+  await page.evaluate(
+    async (text: string, families: string[]) => {
+      await Promise.all(
+        families.flatMap((family) => [
+          document.fonts.load(`8.5pt '${family}'`, text),
+          document.fonts.load(`bold 8.5pt '${family}'`, text),
+        ]),
+      )
+    },
+    rendered.marginText,
+    rendered.marginFamilies,
+  )
   await ctx.session.waitForReady(page)
   return page.pdf({
     preferCSSPageSize: true,

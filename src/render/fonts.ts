@@ -1,5 +1,5 @@
-// The bundled fonts: Noto Sans SC (headings, slides, charts) and Noto Serif SC (print body text),
-// shipped as npm packages so every machine renders the same. They come split by unicode-range into
+// The bundled fonts: Noto Sans SC (headings, slides, charts) and Noto Serif SC (print body text), with
+// Noto Sans and Noto Serif before them in English editions (fontStack), shipped as npm packages so every machine renders the same. They come split by unicode-range into
 // about a hundred woff2 files per weight; Chromium fetches only the files a page needs and embeds
 // them in PDFs as CID TrueType (Debian's CFF-based Noto CJK would become Type 3 fonts).
 import { readFile } from 'node:fs/promises'
@@ -11,8 +11,33 @@ import { diskCache, hashKey } from '../utils/cache.js'
 export const FONT_FAMILIES = {
   sans: { family: 'Noto Sans SC', pkg: '@fontsource/noto-sans-sc' },
   serif: { family: 'Noto Serif SC', pkg: '@fontsource/noto-serif-sc' },
+  // English editions: Latin text in Noto Sans / Noto Serif (the SC fonts' Latin glyphs are made to
+  // sit beside Chinese, and are narrower and lighter than a Latin text face), the SC font after it
+  // for any CJK character.
+  latinSans: { family: 'Noto Sans', pkg: '@fontsource/noto-sans' },
+  latinSerif: { family: 'Noto Serif', pkg: '@fontsource/noto-serif' },
 } as const
 export type FontKey = keyof typeof FONT_FAMILIES
+
+/** The Latin family set before each CJK family in editions whose locale is not Chinese. */
+const LATIN_FIRST: Record<string, string> = {
+  [FONT_FAMILIES.sans.family]: FONT_FAMILIES.latinSans.family,
+  [FONT_FAMILIES.serif.family]: FONT_FAMILIES.latinSerif.family,
+}
+
+/**
+ * The families to set text of `locale` in, given the (CJK) family a theme names: ['Noto Sans SC'] for
+ * Chinese, ['Noto Sans', 'Noto Sans SC'] for English.
+ */
+export function fontStack(family: string, locale: string): string[] {
+  const latin = LATIN_FIRST[family]
+  return latin && !locale.startsWith('zh') ? [latin, family] : [family]
+}
+
+/** fontStack() as a CSS font-family value: 'Noto Sans', 'Noto Sans SC', sans-serif */
+export function cssFontStack(family: string, locale: string, generic = 'sans-serif'): string {
+  return [...fontStack(family, locale).map((f) => `'${f}'`), generic].join(', ')
+}
 
 /** Weights we ship to pages: regular text and bold headings. */
 export const FONT_WEIGHTS = [400, 700] as const
@@ -82,15 +107,32 @@ export async function fontFaceCss(): Promise<string> {
 
 /**
  * @font-face rules with the fonts inline as data: URIs, subset to the characters of `text`: for the
- * self-contained HTML deck, which must open from disk with no request at all.
+ * self-contained HTML deck, which must open from disk with no request at all. With `locale`, a CJK
+ * face leaves out the characters that the Latin family set before it (fontStack) has.
  */
-export async function embeddedFontCss(text: string, options: { projectRoot?: string } = {}): Promise<string> {
+export async function embeddedFontCss(
+  text: string,
+  options: { projectRoot?: string; locale?: string } = {},
+): Promise<string> {
   const faces = await fontFaces()
   const codePoints = [...new Set([...text].map((c) => c.codePointAt(0) ?? 0))].sort((a, b) => a - b)
   const cache = diskCache('font-subsets', { projectRoot: options.projectRoot })
+  // In an English edition a CJK face only needs what the Latin family before it lacks.
+  const covers = (family: string, cp: number) =>
+    faces.some((f) => f.family === family && f.ranges.some(([s, e]) => cp >= s && cp <= e))
+  // With a locale, only the families its stacks use (a Chinese deck.html gets no Noto Sans).
+  const locale = options.locale
+  const families = locale
+    ? new Set([FONT_FAMILIES.sans.family, FONT_FAMILIES.serif.family].flatMap((f) => fontStack(f, locale)))
+    : undefined
   const rules = await Promise.all(
     faces.map(async (face) => {
-      const used = codePoints.filter((cp) => face.ranges.some(([s, e]) => cp >= s && cp <= e))
+      if (families && !families.has(face.family)) return ''
+      const before = options.locale ? fontStack(face.family, options.locale).slice(0, -1) : []
+      const used = codePoints.filter(
+        (cp) =>
+          face.ranges.some(([s, e]) => cp >= s && cp <= e) && !before.some((family) => covers(family, cp)),
+      )
       if (used.length === 0) return ''
       const chars = String.fromCodePoint(...used)
       const source = join(packageDir(face.pkg), 'files', face.file)

@@ -11,7 +11,7 @@ import type { BuildContext, Edition } from '../context.js'
 import type { Locale } from '../data/format.js'
 import type { Block, Metric, Section } from '../data/types.js'
 import { TemplateRenderError } from '../errors.js'
-import { fontFaceCss } from './fonts.js'
+import { cssFontStack, FONT_FAMILIES, fontFaceCss, fontStack } from './fonts.js'
 import { chineseNumber, type HelperDelegate, loadTemplateSet, renderTemplateSet } from './handlebars.js'
 import { cssString, handoutHelpers, pageCounterContent } from './handout-helpers.js'
 import { translate } from './locale.js'
@@ -27,6 +27,8 @@ export interface RenderedHandout {
    * glyphs before printing, since margin boxes alone do not make the browser fetch a web font.
    */
   marginText: string
+  /** the font families of the margin boxes, in order (Noto Sans first in English editions) */
+  marginFamilies: string[]
   /** headings that become bookmarks, in document order: data-ref id and text */
   headings: { id: string; level: number; text: string }[]
 }
@@ -171,7 +173,8 @@ export async function renderHandout(
   const bleed = options.bleedMm ?? 0
 
   // Margin boxes: a running title on the left, the current section on the right, page x of y below.
-  const marginFont = "font-family:'Noto Sans SC',sans-serif;font-size:8.5pt;color:var(--muted)"
+  const marginFamilies = fontStack(FONT_FAMILIES.sans.family, locale)
+  const marginFont = `font-family:${cssFontStack(FONT_FAMILIES.sans.family, locale)};font-size:8.5pt;color:var(--muted)`
   const m = kind === 'handout' ? { top: 22, bottom: 20, side: 20 } : { top: 22, bottom: 22, side: 22 }
   const pageCss = [
     `:root{--bleed:${bleed}mm}`,
@@ -228,7 +231,7 @@ export async function renderHandout(
       text: decodeEntities((m[3] ?? '').replace(/<[^>]*>/g, '')).replace(/\s+/g, ''),
     }),
   )
-  return { html, charts, marginText, headings }
+  return { html, charts, marginText, marginFamilies, headings }
 }
 
 function decodeEntities(text: string): string {
