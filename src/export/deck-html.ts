@@ -7,8 +7,8 @@
 // template or a hostile report text cannot make the file load anything. We also check at build time
 // and fail with a ConfinementError naming the resource, because under the CSP it would only break
 // silently on the presenter's laptop.
-import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { readFile, realpath } from 'node:fs/promises'
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Marp } from '@marp-team/marp-core'
@@ -16,6 +16,7 @@ import type { BuildContext, Edition } from '../context.js'
 import { ConfinementError, type Problem } from '../errors.js'
 import { embeddedFontCss, FONT_FAMILIES } from '../render/fonts.js'
 import { translate } from '../render/locale.js'
+import { writeAtomic } from '../utils/files.js'
 
 /**
  * What deck.html needs from the rendered deck (src/render/deck.ts's RenderedDeck has these fields
@@ -83,15 +84,7 @@ export async function writeDeckHtml(
 ): Promise<string> {
   const html = await renderDeckHtml(deck, edition, ctx)
   const file = join(edition.outDir, 'deck.html')
-  await mkdir(edition.outDir, { recursive: true })
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-  try {
-    await writeFile(temp, html, 'utf8')
-    await rename(temp, file)
-  } catch (error) {
-    await rm(temp, { force: true })
-    throw error
-  }
+  await writeAtomic(file, html)
   const bytes = Buffer.byteLength(html)
   ctx.logger.debug(`deck.html: ${(bytes / 1024 / 1024).toFixed(2)} MB, ${deck.slides.length} slides`)
   return file

@@ -1,33 +1,16 @@
 // deck.pdf (one 16:9 page per slide, bookmarks from the slide headings, tagged, fonts embedded as
 // CID TrueType) and deck-notes.pdf (each slide scaled on an A4 page with its speaker notes below).
-//
-// exportDeckFiles() makes all static deck outputs with a single loaded page: the PDF is printed,
-// then the same page is screenshotted for the PNGs, and the PNGs go into the PPTX.
-import { randomBytes } from 'node:crypto'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
 import type { Page } from 'puppeteer-core'
 import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
 import type { RenderedDeck } from '../render/deck.js'
 import { fontFaceCss } from '../render/fonts.js'
+import { escapeHtml } from '../render/handlebars.js'
 import { assertNoOverflow, loadDeckPage, SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/overflow.js'
-import { captureSlides, PNG_SCALE, rememberSlideImages, writeSlidePngs } from './deck-png.js'
-import { buildPptx } from './deck-pptx.js'
-
-/** Writes `data` to `file` through a temporary file and a rename, so a failure never leaves half a file. */
-export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(file), { recursive: true })
-  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
-  try {
-    await writeFile(tmp, data)
-    await rename(tmp, file)
-  } catch (error) {
-    await rm(tmp, { force: true })
-    throw error
-  }
-}
+import { writeAtomic } from '../utils/files.js'
+import { finalizePdf } from './pdf-post.js'
 
 export interface PdfMetadata {
   title: string
@@ -45,16 +28,14 @@ export function deckMetadata(deck: RenderedDeck, edition: Edition): PdfMetadata 
   }
 }
 
-/** Sets title, language, author, subject and producer; keeps Chromium's outline and tags. */
-export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false })
-  doc.setTitle(meta.title, { showInWindowTitleBar: true })
-  doc.setLanguage(meta.lang)
-  if (meta.author) doc.setAuthor(meta.author)
-  if (meta.subject) doc.setSubject(meta.subject)
-  doc.setCreator('huibao')
-  doc.setProducer('huibao (Chromium, pdf-lib)')
-  return doc.save({ useObjectStreams: false })
+/** Metadata, language and the radical look-alike fix, shared with the handouts (pdf-post.ts). */
+export function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+  return finalizePdf(pdf, {
+    title: meta.title,
+    language: meta.lang,
+    author: meta.author,
+    subject: meta.subject,
+  })
 }
 
 /** Prints the loaded deck page: one 1280x720 page per slide, bookmarks from headings. */
@@ -94,10 +75,6 @@ export async function writeDeckPdf(
   })
   await writeAtomic(path, pdf)
   return { path, pages: deck.slides.length }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 
 /** The <section> elements of Marp's HTML, in order. */
@@ -171,73 +148,4 @@ export async function writeDeckNotesPdf(
   await writeAtomic(path, finished)
   const pages = (await PDFDocument.load(finished, { updateMetadata: false })).getPageCount()
   return { path, pages }
-}
-
-export interface DeckFilesOptions {
-  pdf?: boolean
-  notesPdf?: boolean
-  png?: boolean
-  pptx?: boolean
-}
-
-export interface DeckFilesResult {
-  files: string[]
-  /** milliseconds per output, for --timings and benchmarks */
-  timings: Record<string, number>
-}
-
-/**
- * All static deck outputs from one loaded page: deck.pdf, slides/NN.png, deck.pptx (from the
- * PNGs) and deck-notes.pdf (its own A4 page, in parallel). Each file is replaced atomically.
- */
-export async function exportDeckFiles(
-  deck: RenderedDeck,
-  edition: Edition,
-  ctx: BuildContext,
-  options: DeckFilesOptions = { pdf: true, notesPdf: true, png: true, pptx: true },
-): Promise<DeckFilesResult> {
-  const files: string[] = []
-  const timings: Record<string, number> = {}
-  const time = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-    const start = performance.now()
-    try {
-      return await fn()
-    } finally {
-      timings[name] = Math.round(performance.now() - start)
-    }
-  }
-  const notes = options.notesPdf
-    ? time('notesPdf', () => writeDeckNotesPdf(deck, edition, ctx))
-    : Promise.resolve(undefined)
-  const main = async () => {
-    if (!options.pdf && !options.png && !options.pptx) return
-    await ctx.session.withPage(async (page) => {
-      await time('load', () =>
-        loadDeckPage(page, deck, ctx, { deviceScaleFactor: options.png || options.pptx ? PNG_SCALE : 1 }),
-      )
-      await assertNoOverflow(page, deck)
-      if (options.pdf) {
-        const pdf = await time('pdf', () => printDeckPdf(page, deck, edition))
-        const file = join(edition.outDir, 'deck.pdf')
-        await writeAtomic(file, pdf)
-        files.push(file)
-      }
-      if (options.png || options.pptx) {
-        // Chromium takes fast pictures only of the page in front: let the notes copy finish first.
-        await notes.catch(() => undefined)
-        await page.bringToFront()
-        const images = await time('png', () => captureSlides(page))
-        rememberSlideImages(deck, images)
-        if (options.png) files.push(...(await writeSlidePngs(images, edition.outDir)))
-        if (options.pptx) {
-          const file = join(edition.outDir, 'deck.pptx')
-          await time('pptx', async () => writeAtomic(file, await buildPptx(deck, edition, images)))
-          files.push(file)
-        }
-      }
-    })
-  }
-  const [notesFile] = await Promise.all([notes, main()])
-  if (notesFile) files.push(notesFile.path)
-  return { files, timings }
 }

@@ -105,10 +105,6 @@ export async function writeSlidePngs(images: Uint8Array[], outDir: string): Prom
 /** Slide pictures already taken of a deck, so deck.pptx need not take them again. */
 const taken = new WeakMap<RenderedDeck, Uint8Array[]>()
 
-export function rememberSlideImages(deck: RenderedDeck, images: Uint8Array[]): void {
-  taken.set(deck, images)
-}
-
 /** The deck's slide pictures: remembered from this build, or taken now in a fresh page. */
 export async function slideImages(deck: RenderedDeck, ctx: BuildContext): Promise<Uint8Array[]> {
   const known = taken.get(deck)

@@ -6,7 +6,7 @@ import pptxgen from 'pptxgenjs'
 import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
 import type { RenderedDeck } from '../render/deck.js'
-import { writeAtomic } from './deck-pdf.js'
+import { writeAtomic } from '../utils/files.js'
 import { slideImages } from './deck-png.js'
 
 // pptxgenjs ships CommonJS types with an ES default export; take the class whichever way it loads.

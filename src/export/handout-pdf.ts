@@ -5,12 +5,12 @@
 // document printed again. The page-number boxes have a fixed width and tabular digits, so the
 // numbers cannot move anything; the second print's bookmarks are checked against the numbers, and a
 // third pass runs should they ever differ.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'puppeteer-core'
 import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
 import { type HandoutKind, type RenderedHandout, renderHandout } from '../render/handout.js'
+import { writeAtomic } from '../utils/files.js'
 import { A4, finalizePdf, readOutline } from './pdf-post.js'
 
 export interface HandoutPdfOptions {
@@ -73,7 +73,7 @@ export async function writeHandoutPdf(
     bleedMm,
   })
   const path = join(edition.outDir, name)
-  await writeAtomically(path, finished)
+  await writeAtomic(path, finished)
   const pageCount = (await readPageCount(finished)) ?? 0
   return { path, pages: pageCount, ms: Math.round(performance.now() - started), passes }
 }
@@ -141,17 +141,4 @@ function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numb
 async function readPageCount(bytes: Uint8Array): Promise<number | undefined> {
   const { PDFDocument } = await import('pdf-lib')
   return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount()
-}
-
-/** Writes next to the target and renames: a reader never sees a half-written file. */
-export async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(join(path, '..'), { recursive: true })
-  const temp = `${path}.${process.pid}.${Date.now()}.tmp`
-  try {
-    await writeFile(temp, bytes)
-    await rename(temp, path)
-  } catch (error) {
-    await rm(temp, { force: true })
-    throw new ConvertError(`could not write ${path}`, { cause: error })
-  }
 }

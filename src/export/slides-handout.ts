@@ -8,7 +8,7 @@ import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
 import { fontFaceCss } from '../render/fonts.js'
 import { escapeHtml } from '../render/handlebars.js'
-import { writeAtomically } from './handout-pdf.js'
+import { writeAtomic } from '../utils/files.js'
 import { A4, finalizePdf, MM } from './pdf-post.js'
 
 export type SlidesPerPage = 2 | 3 | 6
@@ -197,6 +197,6 @@ export async function writeSlidesHandout(
     trimSize: A4,
   })
   const path = options.outFile ?? join(edition.outDir, 'slides-handout.pdf')
-  await writeAtomically(path, bytes)
+  await writeAtomic(path, bytes)
   return { path, pages: Math.ceil(count / perPage), ms: Math.round(performance.now() - started) }
 }

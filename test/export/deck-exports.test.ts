@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { BuildContext } from '../../src/context.js'
-import { exportDeckFiles, writeDeckPdf } from '../../src/export/deck-pdf.js'
+import { writeDeckNotesPdf, writeDeckPdf } from '../../src/export/deck-pdf.js'
 import { writeSlidesPng } from '../../src/export/deck-png.js'
 import { writeDeckPptx } from '../../src/export/deck-pptx.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
@@ -49,7 +49,14 @@ describe('the static deck outputs of the example', async () => {
   const edition = await exampleEdition({ outDir: join(projectRoot, 'output', 'test', 'deck', 'example') })
   await rm(edition.outDir, { recursive: true, force: true })
   const deck = await renderDeck(edition, ctx())
-  const result = await exportDeckFiles(deck, edition, ctx())
+  // The exports as `huibao build` runs them: the independent ones side by side, PPTX after the PNGs.
+  const [deckPdf, notesPdf] = await Promise.all([
+    writeDeckPdf(deck, edition, ctx()),
+    writeDeckNotesPdf(deck, edition, ctx()),
+    writeSlidesPng(deck, edition, ctx()),
+  ])
+  const pptx = await writeDeckPptx(deck, edition, ctx())
+  const result = { files: [deckPdf.path, notesPdf.path, pptx.path] }
   const pdf = join(edition.outDir, 'deck.pdf')
   const text = run('pdftotext', ['-enc', 'UTF-8', pdf, '-'])
   const report = edition.report
@@ -185,8 +192,11 @@ describe('hostile report text in the deck outputs', async () => {
   it('prints HTML, Markdown images and scripts in the data as literal text and requests nothing', async () => {
     const edition = await fixtureEdition('hostile-text', { replace: { PORT: port } })
     const deck = await renderDeck(edition, ctx())
-    const result = await exportDeckFiles(deck, edition, ctx(), { pdf: true, png: true })
-    expect(result.files).toContain(join(edition.outDir, 'deck.pdf'))
+    const [pdf] = await Promise.all([
+      writeDeckPdf(deck, edition, ctx()),
+      writeSlidesPng(deck, edition, ctx()),
+    ])
+    expect(pdf.path).toBe(join(edition.outDir, 'deck.pdf'))
     // pdftotext joins lines and drops a hyphen at a line end: compare without spaces and hyphens
     const flat = (t: string) => t.replace(/[\s-]+/g, '')
     const text = flat(run('pdftotext', ['-enc', 'UTF-8', join(edition.outDir, 'deck.pdf'), '-']))
