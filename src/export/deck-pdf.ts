@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core'
 import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
 import type { RenderedDeck } from '../render/deck.js'
-import { fontFaceCss } from '../render/fonts.js'
+import { cssFontStack, fontFaceCss } from '../render/fonts.js'
 import { escapeHtml } from '../render/handlebars.js'
 import { assertNoOverflow, loadDeckPage, SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/overflow.js'
 import { writeAtomic } from '../utils/files.js'
@@ -113,14 +113,16 @@ export async function notesDocument(deck: RenderedDeck): Promise<string> {
 <style>
 @page { size: A4; margin: 16mm 18mm 18mm; }
 html, body { margin: 0; padding: 0; background: #fff; }
-.sheet { break-after: page; font-family: 'Noto Serif SC', serif; color: #1f1a17; }
+.sheet { break-after: page; font-family: ${cssFontStack('Noto Serif SC', deck.lang, 'serif')}; color: #1f1a17; }
 .sheet:last-child { break-after: auto; }
-.caption { font: 700 10pt/1.4 'Noto Sans SC', sans-serif; color: #6b625b; letter-spacing: .05em; margin-bottom: 3mm; }
+.caption { font: 700 10pt/1.4 ${cssFontStack('Noto Sans SC', deck.lang)}; color: #6b625b; letter-spacing: .05em; margin-bottom: 3mm; }
 .frame { width: ${w}px; height: ${h}px; overflow: hidden; outline: 0.5pt solid #b8ad9e; margin-bottom: 7mm; break-inside: avoid; }
 .frame > div.marpit { width: ${SLIDE_WIDTH}px; height: ${SLIDE_HEIGHT}px; transform: scale(${NOTES_SCALE}); transform-origin: 0 0; }
 .frame > div.marpit > section { overflow: hidden; break-before: auto !important; page-break-before: auto !important; }
 .notes { font-size: 11.5pt; line-height: 1.75; text-align: justify; line-break: strict; }
 .notes p { margin: 0 0 0.6em; text-indent: 2em; orphans: 2; widows: 2; }
+.notes:lang(en) { text-align: left; line-break: auto; }
+.notes p:lang(en) { text-indent: 0; }
 </style>
 </head>
 <body>${sheets.join('\n')}</body>

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { PDFDocument, type PDFEmbeddedPage, type PDFPage, rgb } from 'pdf-lib'
 import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
-import { fontFaceCss } from '../render/fonts.js'
+import { cssFontStack, fontFaceCss } from '../render/fonts.js'
 import { escapeHtml } from '../render/handlebars.js'
 import { writeAtomic } from '../utils/files.js'
 import { A4, finalizePdf, MM } from './pdf-post.js'
@@ -129,17 +129,18 @@ async function printFrame(ctx: BuildContext, edition: Edition, sheets: number): 
     .filter(Boolean)
     .join(' ')
   const margin = `${(MARGIN / MM).toFixed(1)}mm`
+  const font = `8pt ${cssFontStack('Noto Sans SC', edition.locale)}`
   const html = `<!doctype html><html lang="${edition.locale}"><head><meta charset="utf-8"><style>
 ${await fontFaceCss()}
 @page { size: A4; margin: ${margin};
-  @top-left { content: ${css(left)}; font: 8pt 'Noto Sans SC'; color: #6b625b; vertical-align: bottom; padding-bottom: 2mm }
-  @top-right { content: ${css(str('handout.slidesHandout', 'Slides'))}; font: 8pt 'Noto Sans SC'; color: #6b625b; vertical-align: bottom; padding-bottom: 2mm }
-  @bottom-center { content: ${footer}; font: 8pt 'Noto Sans SC'; color: #6b625b }
+  @top-left { content: ${css(left)}; font: ${font}; color: #6b625b; vertical-align: bottom; padding-bottom: 2mm }
+  @top-right { content: ${css(str('handout.slidesHandout', 'Slides'))}; font: ${font}; color: #6b625b; vertical-align: bottom; padding-bottom: 2mm }
+  @bottom-center { content: ${footer}; font: ${font}; color: #6b625b }
 }
 html, body { margin: 0 }
 .sheet { height: 1px; break-after: page }
 .sheet:last-child { break-after: auto }
-.glyphs { font: 8pt 'Noto Sans SC'; color: transparent; position: absolute }
+.glyphs { font: ${font}; color: transparent; position: absolute }
 </style></head><body>
 <div class="glyphs">${escapeHtml(`${left}${str('handout.slidesHandout', '')}${str('handout.pageOf', '')}0123456789`)}</div>
 ${'<div class="sheet"></div>'.repeat(sheets)}
