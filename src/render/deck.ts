@@ -246,7 +246,13 @@ export async function renderDeck(
       meta: report.meta,
       locale,
       theme: themes.name,
-      footer: escapeMarkdown(report.meta.meeting),
+      // A district's footer names the district too ("新郑市 · 郑州市第十五届…"); the city's meeting
+      // name already says 郑州市.
+      footer: escapeMarkdown(
+        report.presentation?.edition && !report.meta.meeting.includes(report.presentation.edition)
+          ? `${report.presentation.edition} · ${report.meta.meeting}`
+          : report.meta.meeting,
+      ),
       editionName: report.presentation?.edition,
       office: report.presentation?.office,
       // the logo is a wordmark that names the edition: its alt text is the edition's name

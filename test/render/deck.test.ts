@@ -149,6 +149,11 @@ describe('renderDeck of a district edition with a section of its own', async () 
     expect(deck.text).not.toContain('第九项')
     expect(deck.text).not.toContain('第二项 · 打造科技创新中心')
   })
+
+  it('names the district in the footer of every slide', () => {
+    expect(deck.markdown).toMatch(/^footer: "新郑市 · 郑州市第十五届人民代表大会第四次会议"$/m)
+    expect(deck.html).toContain('<footer>新郑市 · 郑州市第十五届人民代表大会第四次会议</footer>')
+  })
 })
 
 describe('renderDeck themes', () => {
