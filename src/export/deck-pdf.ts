@@ -8,7 +8,7 @@ import { ConvertError } from '../errors.js'
 import type { RenderedDeck } from '../render/deck.js'
 import { cssFontStack, fontFaceCss } from '../render/fonts.js'
 import { escapeHtml } from '../render/handlebars.js'
-import { assertNoOverflow, loadDeckPage, SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/overflow.js'
+import { loadDeckPage, SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/overflow.js'
 import { writeAtomic } from '../utils/files.js'
 import { finalizePdf } from './pdf-post.js'
 
