@@ -1,15 +1,19 @@
 // The command line: argv -> options -> library call. This is the ONLY place that prints errors and
 // chooses exit codes; everything below throws ReportError.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { Command, CommanderError } from 'commander'
 import pc from 'picocolors'
 import { ExitCode, formatLocation, isReportError } from './errors.js'
 import { createConsoleLogger } from './log/logger.js'
+import { PACKAGE_ROOT } from './utils/paths.js'
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = ExitCode.ok
   const program = new Command()
     .name('huibao')
     .description('Build slide decks and print handouts from a government work report’s data.')
+    .version(huibaoVersion(), '-v, --version')
     .option('--debug', 'print debug output and stack traces')
     .option('-q, --quiet', 'print only warnings and errors')
     .exitOverride()
@@ -127,4 +131,8 @@ export function printError(error: unknown, debug: boolean): number {
   }
   if (debug && innermost instanceof Error) err.write(`${innermost.stack}\n`)
   return error.exitCode
+}
+
+function huibaoVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version
 }

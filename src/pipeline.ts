@@ -8,7 +8,7 @@
 //   7. export    src/export/           deck.html, PDFs, PNG, PPTX through one shared Chromium
 import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { BrowserSession } from './browser/session.js'
+import { type BrowserSession, launchForReport } from './browser/session.js'
 import type { BuildContext, Edition } from './context.js'
 import { type LoadedReport, loadReport } from './data/load.js'
 import { isReportError, ReportError } from './errors.js'
@@ -43,8 +43,10 @@ export interface BuildOptions {
   /** false: render every chart again */
   cache?: boolean
   logger: Logger
-  /** an already running browser to use (tests, benchmarks) */
+  /** an already running browser to use; the caller closes it (tests, benchmarks) */
   session?: BrowserSession
+  /** a browser the caller started early (the CLI, while the pipeline's modules load); build() closes it */
+  launching?: Promise<BrowserSession>
   /** how many editions are built at once (default 3) */
   concurrency?: number
 }
@@ -70,8 +72,31 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outRoot = resolve(projectRoot, options.outDir ?? 'output')
   const { logger } = options
 
+  // The browser starts while the data loads: neither needs the other, and both take a while.
+  const reportPath = resolve(projectRoot, options.report)
+  const sessionReady: Promise<BrowserSession> = options.session
+    ? Promise.resolve(options.session)
+    : (options.launching ?? launchForReport(projectRoot, reportPath, options.browser))
+  // Handled now, awaited later: a browser that fails to start while the data loads is reported
+  // once, after the data, instead of crashing the process as an unhandled rejection.
+  sessionReady.catch(() => undefined)
+  const ownSession = !options.session
+  const closeOwn = async () => {
+    if (ownSession) await (await sessionReady.catch(() => undefined))?.close()
+  }
+
   // 1-2. Load and validate the city's report: every edition builds on it, so a broken base stops here.
-  const base = await loadReport(resolve(projectRoot, options.report), { logger })
+  let base: LoadedReport
+  let session: BrowserSession
+  try {
+    base = await loadReport(reportPath, { logger })
+    logger.debug(`loaded and validated ${base.displayFile} at ${elapsed(started)}`)
+    session = await sessionReady
+    logger.debug(`browser ready at ${elapsed(started)}`)
+  } catch (error) {
+    await closeOwn()
+    throw error
+  }
 
   // 3. Which editions: the report itself, the named ones, or all of them.
   const ids = options.all
@@ -81,15 +106,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       : [base.report.id]
 
   const outputs = planOutputs(options.formats)
-  const ownSession = !options.session
-  const session =
-    options.session ??
-    (await BrowserSession.launch({
-      projectRoot,
-      extraRoots: [base.dir],
-      executablePath: options.browser,
-      maxPages: 3,
-    }))
   const ctx: BuildContext = { projectRoot, logger, session, cache: options.cache ?? true }
   try {
     const results = await mapLimit(ids, options.concurrency ?? 3, (id) =>
@@ -97,7 +113,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     )
     return { reportId: base.report.id, editions: results, ms: performance.now() - started }
   } finally {
-    if (ownSession) await session.close()
+    await closeOwn()
   }
 }
 
@@ -131,8 +147,14 @@ async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> 
     result.name = edition.report.presentation?.edition ?? id
     await mkdir(outDir, { recursive: true })
 
-    // 4-6. Charts, templates and Marp render once for every deck output; overflow fails here.
-    const deck = job.outputs.some((o) => o.needsDeck) ? await renderDeck(edition, ctx) : undefined
+    // 4-6. Charts, templates and Marp render once for every deck output. Every slide is measured
+    // for overflow before any file is written: by renderDeck, or by the output that loads the deck
+    // at slide size anyway (deck.pdf), which then runs first.
+    const measuring = job.outputs.find((o) => o.checksOverflow)
+    const deck = job.outputs.some((o) => o.needsDeck)
+      ? await renderDeck(edition, ctx, { checkOverflow: !measuring })
+      : undefined
+    if (deck) ctx.logger.debug(`${id}: deck rendered, ${deck.slides.length} slides, in ${elapsed(started)}`)
 
     // 7. Exports: the independent ones side by side on the page pool, then those that read them.
     const input = { edition, ctx, deck, bleed: options.bleed ?? false }
@@ -145,8 +167,9 @@ async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> 
       const file = await spec.run(input)
       record({ kind: spec.kind, ...file, ms: performance.now() - t0 })
     }
-    await Promise.all(job.outputs.filter((o) => !o.after).map(runOne))
-    await Promise.all(job.outputs.filter((o) => o.after).map(runOne))
+    if (measuring) await runOne(measuring)
+    await Promise.all(job.outputs.filter((o) => o !== measuring && !o.after).map(runOne))
+    await Promise.all(job.outputs.filter((o) => o !== measuring && o.after).map(runOne))
     result.files.sort((a, b) => OUTPUT_KINDS.indexOf(a.kind) - OUTPUT_KINDS.indexOf(b.kind))
   } catch (error) {
     result.error = isReportError(error)
@@ -157,6 +180,10 @@ async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> 
   }
   result.ms = performance.now() - started
   return result
+}
+
+function elapsed(since: number): string {
+  return `${Math.round(performance.now() - since)} ms`
 }
 
 /** Runs fn over items with at most `limit` at a time, keeping the input order in the results. */

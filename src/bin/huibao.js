@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// The published entry point. huibao runs its TypeScript sources through tsx's loader so that a
-// checkout works without a compile step; the CLI proper lives in ../cli.ts.
-import { register } from 'tsx/esm/api'
+// The published entry point. It runs a compiled copy of the TypeScript sources (see compile.js),
+// and falls back to running the sources through tsx's loader when no copy can be made.
+import { compiledCli } from './compile.js'
 
-register()
-const { main } = await import('../cli.ts')
+let cli = await compiledCli()
+if (!cli) {
+  const { register } = await import('tsx/esm/api')
+  register()
+  cli = new URL('../cli.ts', import.meta.url).href
+}
+const { main } = await import(cli)
 process.exitCode = await main(process.argv.slice(2))

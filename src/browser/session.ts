@@ -376,3 +376,19 @@ export function chromiumArgs(): string[] {
   if (process.getuid?.() === 0 || process.env.HUIBAO_NO_SANDBOX === '1') args.push('--no-sandbox')
   return args
 }
+
+/** The build's browser: pages may load the project's files and the report's own (logos), wherever it lives. */
+export function launchForReport(
+  projectRoot: string,
+  reportPath: string,
+  browser?: string,
+): Promise<BrowserSession> {
+  const root = resolve(projectRoot)
+  const report = resolve(root, reportPath)
+  return BrowserSession.launch({
+    projectRoot: root,
+    extraRoots: [/\.ya?ml$/i.test(report) ? dirname(report) : report],
+    executablePath: browser,
+    maxPages: 3,
+  })
+}

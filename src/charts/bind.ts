@@ -4,7 +4,6 @@
 // may not type values in.
 import { readFile, realpath } from 'node:fs/promises'
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
-import { read } from 'vega'
 import type { Edition } from '../context.js'
 import { formatMetric } from '../data/format.js'
 import { allMetrics, indexMetrics, type MetricEntry } from '../data/metrics.js'
@@ -271,6 +270,8 @@ async function readDataFile(
   const type =
     (format.type as string | undefined) ?? (ext === 'tsv' ? 'tsv' : ext === 'json' ? 'json' : 'csv')
   try {
+    // Vega's reader is loaded only for charts that read a file: it is slow to import.
+    const { read } = await import('vega')
     const rows = read(text, { ...format, type } as Parameters<typeof read>[1])
     if (!Array.isArray(rows)) throw new Error('the file holds no list of rows')
     // Plain numbers become numbers; everything else stays text as written ("6.8%", "3至5个"). Vega's own

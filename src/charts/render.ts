@@ -2,11 +2,11 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { LoggerInterface } from 'vega'
-import { compile } from 'vega-lite'
 import type { BuildContext, Edition } from '../context.js'
 import { ChartError, type SourceLocation } from '../errors.js'
 import { translate } from '../render/locale.js'
 import { diskCache, hashKey } from '../utils/cache.js'
+import { PACKAGE_ROOT } from '../utils/paths.js'
 import { bindChart } from './bind.js'
 import { type ChartDefinition, chartError, loadDefinition } from './definition.js'
 import { describeChart } from './describe.js'
@@ -80,7 +80,7 @@ function rendererVersion(): Promise<string> {
     ]) {
       parts.push(`${pkg}@${chartPackageVersion(pkg)}`)
     }
-    const dir = import.meta.dirname
+    const dir = join(PACKAGE_ROOT, 'src', 'charts')
     for (const file of (await readdir(dir)).filter((f) => f.endsWith('.ts')).sort()) {
       parts.push(file, await readFile(join(dir, file), 'utf8'))
     }
@@ -444,6 +444,8 @@ async function compileSpec(p: Prepared, ctx: BuildContext): Promise<unknown> {
     debug: () => logger,
   } as unknown as LoggerInterface
   try {
+    // Imported on a cache miss only: a build whose charts are all cached never loads Vega-Lite.
+    const { compile } = await import('vega-lite')
     const { spec } = compile(p.spec as unknown as Parameters<typeof compile>[0], { logger })
     for (const w of warnings) ctx.logger.warn(`chart ${p.def.relFile}: ${w}`)
     return spec

@@ -2,11 +2,12 @@
 // and one error listing every edition that failed (the others are still built).
 import { relative } from 'node:path'
 import pc from 'picocolors'
+import { launchForReport } from '../browser/session.js'
 import { ExitCode, formatLocation, type Problem, ReportError } from '../errors.js'
 import { writeIndexPage } from '../export/index-page.js'
 import { isOutputKind, OUTPUT_KINDS, type OutputKind } from '../export/outputs.js'
 import type { Logger } from '../log/logger.js'
-import { type BuildResult, build } from '../pipeline.js'
+import type { BuildResult } from '../pipeline.js'
 
 export interface BuildCommandOptions {
   edition?: string[]
@@ -42,7 +43,12 @@ export function parseFormats(value: string | undefined): OutputKind[] | undefine
 export async function buildCommand(report: string, options: BuildCommandOptions): Promise<number> {
   const { logger } = options
   const formats = parseFormats(options.formats)
+  // Chromium starts while the pipeline's modules load (they take a good part of a second).
+  const launching = launchForReport(process.cwd(), report, options.browser)
+  launching.catch(() => undefined)
+  const { build } = await import('../pipeline.js')
   const result = await build({
+    launching,
     report,
     editions: options.edition,
     all: options.all,

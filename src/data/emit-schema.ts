@@ -4,9 +4,10 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { PACKAGE_ROOT } from '../utils/paths.js'
 import { Report } from './types.js'
 
-export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/report.schema.json', import.meta.url))
+export const SCHEMA_FILE = path.join(PACKAGE_ROOT, 'schema', 'report.schema.json')
 
 /** The JSON Schema (draft-07) of a report. TypeBox's symbol keys are dropped by JSON. */
 export function reportJsonSchema(): Record<string, unknown> {

@@ -17,6 +17,7 @@ import { ConfinementError, type Problem } from '../errors.js'
 import { embeddedFontCss, FONT_FAMILIES } from '../render/fonts.js'
 import { translate } from '../render/locale.js'
 import { writeAtomic } from '../utils/files.js'
+import { PACKAGE_ROOT } from '../utils/paths.js'
 
 /**
  * What deck.html needs from the rendered deck (src/render/deck.ts's RenderedDeck has these fields
@@ -58,7 +59,7 @@ const RUNTIME_STRINGS = [
 /** Characters the runtime writes itself: counters, clocks. */
 const RUNTIME_GLYPHS = '0123456789/:-·() '
 
-const RUNTIME_DIR = fileURLToPath(new URL('./deck-runtime/', import.meta.url))
+const RUNTIME_DIR = join(PACKAGE_ROOT, 'src', 'export', 'deck-runtime')
 
 let runtimePromise: Promise<{ js: string; css: string }> | undefined
 function runtimeFiles(): Promise<{ js: string; css: string }> {

@@ -1,14 +1,14 @@
 // deck.pdf (one 16:9 page per slide, bookmarks from the slide headings, tagged, fonts embedded as
 // CID TrueType) and deck-notes.pdf (each slide scaled on an A4 page with its speaker notes below).
 import { join } from 'node:path'
-import { PDFDocument } from 'pdf-lib'
+import { ParseSpeeds, PDFDocument } from 'pdf-lib'
 import type { Page } from 'puppeteer-core'
 import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
 import type { RenderedDeck } from '../render/deck.js'
 import { cssFontStack, fontFaceCss } from '../render/fonts.js'
 import { escapeHtml } from '../render/handlebars.js'
-import { loadDeckPage, SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/overflow.js'
+import { assertNoOverflow, loadDeckPage, SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/overflow.js'
 import { writeAtomic } from '../utils/files.js'
 import { finalizePdf } from './pdf-post.js'
 
@@ -67,10 +67,14 @@ export async function writeDeckPdf(
   deck: RenderedDeck,
   edition: Edition,
   ctx: BuildContext,
+  options: { checkOverflow?: boolean } = {},
 ): Promise<WrittenFile> {
   const path = join(edition.outDir, 'deck.pdf')
   const pdf = await ctx.session.withPage(async (page) => {
     await loadDeckPage(page, deck, ctx)
+    // The page is loaded at slide size with the bundled fonts: the very page the overflow check
+    // needs, so a build that prints the deck measures it here instead of loading it twice.
+    if (options.checkOverflow) await assertNoOverflow(page, deck)
     return printDeckPdf(page, deck, edition)
   })
   await writeAtomic(path, pdf)
@@ -148,6 +152,8 @@ export async function writeDeckNotesPdf(
   })
   const finished = await finishPdf(pdf, deckMetadata(deck, edition))
   await writeAtomic(path, finished)
-  const pages = (await PDFDocument.load(finished, { updateMetadata: false })).getPageCount()
+  const pages = (
+    await PDFDocument.load(finished, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
+  ).getPageCount()
   return { path, pages }
 }

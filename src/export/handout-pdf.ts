@@ -139,6 +139,8 @@ function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numb
 }
 
 async function readPageCount(bytes: Uint8Array): Promise<number | undefined> {
-  const { PDFDocument } = await import('pdf-lib')
-  return (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount()
+  const { PDFDocument, ParseSpeeds } = await import('pdf-lib')
+  return (
+    await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
+  ).getPageCount()
 }

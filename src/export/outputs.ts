@@ -47,6 +47,11 @@ export interface OutputSpec {
   printable: boolean
   /** must run after this output (it reads that output's file) */
   after?: OutputKind
+  /**
+   * This output loads the deck at slide size anyway and checks every slide for overflow there; when
+   * it is planned, the pipeline skips renderDeck's own check and runs this output before the others.
+   */
+  checksOverflow?: boolean
   run(input: OutputInput): Promise<Omit<BuiltFile, 'kind' | 'ms'>>
 }
 
@@ -71,9 +76,10 @@ export const OUTPUTS: readonly OutputSpec[] = [
     description: 'deck.pdf: one 16:9 page per slide, bookmarks per section',
     needsDeck: true,
     printable: true,
+    checksOverflow: true,
     async run(input) {
       const { writeDeckPdf } = await import('./deck-pdf.js')
-      return writeDeckPdf(requireDeck(input), input.edition, input.ctx)
+      return writeDeckPdf(requireDeck(input), input.edition, input.ctx, { checkOverflow: true })
     },
   },
   {

@@ -6,6 +6,7 @@
 // and the structure tree (tagged PDF) are left as Chromium made them.
 import { deflateSync, inflateSync } from 'node:zlib'
 import {
+  ParseSpeeds,
   PDFArray,
   PDFDict,
   PDFDocument,
@@ -47,7 +48,7 @@ export interface FinalizeOptions {
 export async function finalizePdf(bytes: Uint8Array, options: FinalizeOptions): Promise<Uint8Array> {
   let doc: PDFDocument
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false })
+    doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
   } catch (cause) {
     throw new ConvertError('the browser wrote a PDF that cannot be read', { cause })
   }
@@ -85,7 +86,7 @@ export async function finalizePdf(bytes: Uint8Array, options: FinalizeOptions): 
     page.setArtBox(bleed, bleed, trim.width, trim.height)
   }
   fixRadicalLookAlikes(doc)
-  return doc.save({ useObjectStreams: false })
+  return doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY })
 }
 
 /** One bookmark: its title, nesting level (0 = top) and the 0-based page it points to. */
@@ -97,7 +98,7 @@ export interface OutlineEntry {
 
 /** The PDF's bookmarks in document order (Chromium makes them from h1-h6 with outline: true). */
 export async function readOutline(bytes: Uint8Array): Promise<OutlineEntry[]> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false })
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
   const pageIndex = new Map<string, number>()
   doc.getPages().forEach((p, i) => {
     pageIndex.set(p.ref.toString(), i)

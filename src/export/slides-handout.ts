@@ -3,7 +3,7 @@
 // stay vector, with their own embedded fonts; nothing is rasterised or re-typeset.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { PDFDocument, type PDFEmbeddedPage, type PDFPage, rgb } from 'pdf-lib'
+import { ParseSpeeds, PDFDocument, type PDFEmbeddedPage, type PDFPage, rgb } from 'pdf-lib'
 import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
 import { cssFontStack, fontFaceCss } from '../render/fonts.js'
@@ -167,14 +167,20 @@ export async function writeSlidesHandout(
       hint: 'build the deck PDF first (huibao build --formats deck-pdf,slides-handout-pdf)',
     })
   })
-  const deck = await PDFDocument.load(deckBytes, { updateMetadata: false }).catch((cause: unknown) => {
+  const deck = await PDFDocument.load(deckBytes, {
+    updateMetadata: false,
+    parseSpeed: ParseSpeeds.Fastest,
+  }).catch((cause: unknown) => {
     throw new ConvertError(`${deckPdfPath} is not a readable PDF`, { cause })
   })
   const count = deck.getPageCount()
   if (count === 0) throw new ConvertError(`${deckPdfPath} has no slides`)
   const sheets = Math.ceil(count / perPage)
   const doc = options.ctx
-    ? await PDFDocument.load(await printFrame(options.ctx, edition, sheets), { updateMetadata: false })
+    ? await PDFDocument.load(await printFrame(options.ctx, edition, sheets), {
+        updateMetadata: false,
+        parseSpeed: ParseSpeeds.Fastest,
+      })
     : await PDFDocument.create({ updateMetadata: false })
   const slides = await doc.embedPages(deck.getPages())
   const first = slides[0] as PDFEmbeddedPage
@@ -189,14 +195,17 @@ export async function writeSlidesHandout(
   }
   const report = edition.report
   const title = `${report.meta.title}（${edition.strings['handout.slidesHandout'] ?? 'slides'}）`
-  const bytes = await finalizePdf(await doc.save({ useObjectStreams: false }), {
-    title,
-    author: `${report.meta.role} ${report.meta.speaker}`,
-    subject: `${report.meta.meeting} ${report.meta.delivered}`,
-    keywords: report.sections.map((s) => s.title),
-    language: edition.locale,
-    trimSize: A4,
-  })
+  const bytes = await finalizePdf(
+    await doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY }),
+    {
+      title,
+      author: `${report.meta.role} ${report.meta.speaker}`,
+      subject: `${report.meta.meeting} ${report.meta.delivered}`,
+      keywords: report.sections.map((s) => s.title),
+      language: edition.locale,
+      trimSize: A4,
+    },
+  )
   const path = options.outFile ?? join(edition.outDir, 'slides-handout.pdf')
   await writeAtomic(path, bytes)
   return { path, pages: Math.ceil(count / perPage), ms: Math.round(performance.now() - started) }

@@ -50,6 +50,8 @@ export interface RenderedDeck {
    * placeholders; `html` has them filled in.
    */
   markdown: string
+  /** What replaces placeholder N of `markdown`: the chart's <figure> or the logo (one line of HTML). */
+  embeds: string[]
   /**
    * Marp's HTML: `<div class="marpit">` holding one `<section>` per slide (1280x720 CSS px, no
    * inline SVG wrapper, no script). Charts are inline <svg>, the logo a data: URI. It loads nothing.
@@ -299,6 +301,7 @@ export async function renderDeck(
   const title = [report.meta.title, report.presentation?.edition].filter(Boolean).join(' · ')
   const deck: RenderedDeck = {
     markdown,
+    embeds,
     html,
     css: rendered.css,
     theme: themes.name,

@@ -4,7 +4,6 @@
 // them in PDFs as CID TrueType (Debian's CFF-based Noto CJK would become Type 3 fonts).
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import subsetFont from 'subset-font'
 import { moduleUrl, packageDir } from '../browser/session.js'
 import { diskCache, hashKey } from '../utils/cache.js'
 
@@ -137,7 +136,7 @@ export async function embeddedFontCss(
       const chars = String.fromCodePoint(...used)
       const source = join(packageDir(face.pkg), 'files', face.file)
       const subset = await cache.through(hashKey('v1', face.file, chars), async () =>
-        subsetFont(await readFile(source), chars, { targetFormat: 'woff2' }),
+        (await import('subset-font')).default(await readFile(source), chars, { targetFormat: 'woff2' }),
       )
       return faceRule(face, `url(data:font/woff2;base64,${subset.toString('base64')}) format('woff2')`)
     }),

@@ -109,7 +109,13 @@ async function main() {
     /https:\/\/huibao\.invalid\/__modules\/([^)]+)/g,
     (_m, p: string) => `file://${join(root, 'node_modules', p)}`,
   )
-  await writeFile(join(marpDir, 'deck.md'), deck.markdown)
+  // The same deck Marp CLI's way: the charts and logo that huibao puts in after Marp go into the
+  // Markdown as raw HTML (Marp CLI runs with --html), so both render exactly the same slides.
+  const markdown = deck.markdown.replace(
+    /<div class="huibao-embed-(\d+)"\s*><\/div>/g,
+    (whole, n: string) => deck.embeds[Number(n)] ?? whole,
+  )
+  await writeFile(join(marpDir, 'deck.md'), markdown)
   const themeFile = join(marpDir, 'theme.css')
   const themeName = /^theme:\s*(\S+)/m.exec(deck.markdown)?.[1] ?? 'huibao-formal'
   const themeSource = await readFile(join(root, 'themes', edition.theme.name, 'deck.css'), 'utf8')
