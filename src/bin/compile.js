@@ -25,7 +25,9 @@ async function sources(dir) {
 
 async function sourcesHash(files) {
   const hash = createHash('sha256')
-  const { version } = JSON.parse(await readFile(join(root, 'node_modules', 'esbuild', 'package.json'), 'utf8'))
+  const { version } = JSON.parse(
+    await readFile(join(root, 'node_modules', 'esbuild', 'package.json'), 'utf8'),
+  )
   hash.update(`esbuild ${version}\n`)
   for (const file of files) hash.update(`${relative(root, file)} ${(await stat(file)).mtimeMs}\n`)
   return hash.digest('hex').slice(0, 16)

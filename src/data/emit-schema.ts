@@ -3,7 +3,7 @@
 // (tsx src/data/emit-schema.ts). A test fails when the committed file is stale.
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
 import { PACKAGE_ROOT } from '../utils/paths.js'
 import { Report } from './types.js'
 
