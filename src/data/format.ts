@@ -15,10 +15,21 @@ function clean(value: number): number {
 
 /** A plain number: "7.5", "1200" in Chinese (reports write no thousands separators), "1,200" in English. */
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', {
-    maximumFractionDigits: 10,
-    useGrouping: locale === 'en',
-  }).format(clean(value))
+  return numberFormat(locale).format(clean(value))
+}
+
+// Creating an Intl.NumberFormat is slow; a report formats hundreds of figures.
+const numberFormats = new Map<Locale, Intl.NumberFormat>()
+function numberFormat(locale: Locale): Intl.NumberFormat {
+  let format = numberFormats.get(locale)
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', {
+      maximumFractionDigits: 10,
+      useGrouping: locale === 'en',
+    })
+    numberFormats.set(locale, format)
+  }
+  return format
 }
 
 const zhPrefix: Partial<Record<Metric['comparator'], string>> = { 'not-less-than': '不少于' }

@@ -113,6 +113,17 @@ export async function embeddedFontCss(
   text: string,
   options: { projectRoot?: string; locale?: string } = {},
 ): Promise<string> {
+  // The whole result is cached too: a rebuild of an unchanged deck reads one file instead of
+  // choosing, reading and encoding a subset for each of a hundred font files.
+  const css = diskCache('font-css', { projectRoot: options.projectRoot })
+  const key = hashKey('v1', options.locale ?? '', text)
+  return (await css.through(key, () => subsetFontCss(text, options))).toString('utf8')
+}
+
+async function subsetFontCss(
+  text: string,
+  options: { projectRoot?: string; locale?: string },
+): Promise<string> {
   const faces = await fontFaces()
   const codePoints = [...new Set([...text].map((c) => c.codePointAt(0) ?? 0))].sort((a, b) => a - b)
   const cache = diskCache('font-subsets', { projectRoot: options.projectRoot })

@@ -105,15 +105,24 @@ export function createHandlebars(set: TemplateSet, env: RenderEnvironment): type
 }
 
 function compileFile(hb: typeof Handlebars, file: string, source: string): Handlebars.TemplateDelegate {
-  // Compiling eagerly turns template syntax errors into errors with the template's own file and line.
+  // Parsing eagerly turns template syntax errors into errors with the template's own file and line.
   try {
-    hb.precompile(source)
+    hb.parse(source)
   } catch (error) {
-    const line = /line (\d+)/.exec(String((error as Error).message))?.[1]
-    throw new TemplateRenderError(`template syntax error: ${(error as Error).message.split('\n')[0]}`, {
-      location: { file, line: line ? Number(line) : undefined },
-      cause: error,
-    })
+    // Handlebars says "Parse error on line 3:" or "if doesn't match each - 2:3".
+    const message = String((error as Error).message)
+    const at = /line (\d+)/.exec(message) ?? /- (\d+):(\d+)\s*$/m.exec(message)
+    throw new TemplateRenderError(
+      `template syntax error: ${message.split('\n')[0]?.replace(/\s*- \d+:\d+\s*$/, '')}`,
+      {
+        location: {
+          file,
+          line: at?.[1] ? Number(at[1]) : undefined,
+          column: at?.[2] ? Number(at[2]) + 1 : undefined,
+        },
+        cause: error,
+      },
+    )
   }
   const template = hb.compile(source, { preventIndent: true })
   // Partials run with their own file name in @data, so helper errors can point into them.
