@@ -123,6 +123,16 @@ describe('huibao build on the command line', () => {
     expect(run.stderr).toContain('deck-html, deck-pdf')
   })
 
+  it('rejects an unknown --theme with the list of themes and exit status 2, before starting anything', () => {
+    const run = spawnSync(process.execPath, ['src/bin/huibao.js', 'build', '--theme', 'gala'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    })
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('unknown theme "gala" in --theme')
+    expect(run.stderr).toContain('formal, plain')
+  })
+
   it('exits 1 naming the edition when one fails, after building the rest and the index page', async () => {
     const reportDir = await copyExample()
     const out = join(reportDir, '..', 'out')

@@ -43,6 +43,15 @@ export function parseFormats(value: string | undefined): OutputKind[] | undefine
 export async function buildCommand(report: string, options: BuildCommandOptions): Promise<number> {
   const { logger } = options
   const formats = parseFormats(options.formats)
+  if (options.theme) {
+    const { availableThemes } = await import('../render/deck.js')
+    const themes = await availableThemes(process.cwd())
+    if (!themes.includes(options.theme)) {
+      throw new UsageError(`unknown theme "${options.theme}" in --theme`, {
+        hint: `themes are: ${themes.join(', ')}`,
+      })
+    }
+  }
   // Chromium starts while the pipeline's modules load (they take a good part of a second).
   const launching = launchForReport(process.cwd(), report, options.browser)
   launching.catch(() => undefined)
