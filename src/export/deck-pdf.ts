@@ -10,7 +10,7 @@ import { cssFontStack, fontFaceCss } from '../render/fonts.js'
 import { escapeHtml } from '../render/handlebars.js'
 import { assertNoOverflow, loadDeckPage, SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/overflow.js'
 import { writeAtomic } from '../utils/files.js'
-import { finalizePdf } from './pdf-post.js'
+import { A4, finalizePdf } from './pdf-post.js'
 
 export interface PdfMetadata {
   title: string
@@ -29,12 +29,13 @@ export function deckMetadata(deck: RenderedDeck, edition: Edition): PdfMetadata 
 }
 
 /** Metadata, language and the radical look-alike fix, shared with the handouts (pdf-post.ts). */
-export function finishPdf(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+export function finishPdf(pdf: Uint8Array, meta: PdfMetadata, trimSize?: typeof A4): Promise<Uint8Array> {
   return finalizePdf(pdf, {
     title: meta.title,
     language: meta.lang,
     author: meta.author,
     subject: meta.subject,
+    trimSize,
   })
 }
 
@@ -150,7 +151,8 @@ export async function writeDeckNotesPdf(
         throw new ConvertError('Chromium could not print deck-notes.pdf', { cause })
       })
   })
-  const finished = await finishPdf(pdf, deckMetadata(deck, edition))
+  // Chromium's A4 is whole CSS pixels (594.96 x 841.92 pt); the page boxes are set to A4 exactly.
+  const finished = await finishPdf(pdf, deckMetadata(deck, edition), A4)
   await writeAtomic(path, finished)
   const pages = (
     await PDFDocument.load(finished, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
