@@ -13,7 +13,7 @@ describe('BrowserSession', async () => {
     const families = await session.withPage(async (page) => {
       await session.load(
         page,
-        `<!doctype html><html lang="zh-CN"><style>${css}p{font-family:'Noto Sans SC'}</style><p>郑州</p><img src="output/.gitkeep"></html>`,
+        `<!doctype html><html lang="zh-CN"><style>${css}p{font-family:'Noto Sans SC'}</style><p>郑州</p><img src="data/zhengzhou-2021/editions/logos/xinzheng.svg"></html>`,
         { name: 'fonts.html' },
       )
       await session.waitForReady(page)
