@@ -15,6 +15,7 @@ import { Marp } from '@marp-team/marp-core'
 import type { BuildContext, Edition } from '../context.js'
 import { ConfinementError, type Problem } from '../errors.js'
 import { embeddedFontCss, FONT_FAMILIES } from '../render/fonts.js'
+import { decodeEntities, htmlText } from '../render/html-text.js'
 import { translate } from '../render/locale.js'
 import { writeAtomic } from '../utils/files.js'
 import { PACKAGE_ROOT } from '../utils/paths.js'
@@ -142,7 +143,7 @@ export async function renderDeckHtml(
   const title = deck.title ?? edition.report.meta.title
   const text = [
     deck.text,
-    textOfHtml(deck.html),
+    htmlText(deck.html),
     deck.notes.join('\n'),
     Object.values(strings).join('\n'),
     title,
@@ -431,32 +432,6 @@ function keepUsedFamilies(fontCss: string, css: string): string {
 }
 
 /** Visible text of an HTML fragment (tags dropped, entities decoded), for font subsetting. */
-function textOfHtml(html: string): string {
-  return decodeEntities(html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, ' ').replace(/<[^>]*>/g, ' '))
-}
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
-    if (entity[0] === '#') {
-      const code =
-        entity[1] === 'x' || entity[1] === 'X'
-          ? Number.parseInt(entity.slice(2), 16)
-          : Number(entity.slice(1))
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
-    }
-    return NAMED_ENTITIES[entity.toLowerCase()] ?? whole
-  })
-}
-
 function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

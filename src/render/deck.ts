@@ -34,10 +34,12 @@ import {
   loadTemplateSet,
   renderTemplateSet,
 } from './handlebars.js'
+import { htmlText } from './html-text.js'
 import { checkOverflow } from './overflow.js'
 
 export type { RenderedChart } from '../charts/index.js'
 export type { SlideMeta } from './deck-helpers.js'
+export { htmlText } from './html-text.js'
 
 /**
  * A rendered slide deck: everything the deck outputs need. Slides, notes and the <section>
@@ -170,23 +172,6 @@ async function logoDataUri(path: string | undefined): Promise<string | undefined
     throw new ConfigError(`logo ${path} cannot be read`, { cause })
   })
   return `data:${type};base64,${data.toString('base64')}`
-}
-
-/** Plain text of an HTML fragment: tags dropped, entities decoded. */
-export function htmlText(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(Number.parseInt(n, 16)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&nbsp;/g, '\u00a0')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
 }
 
 /** Renders the edition's slide deck. Throws TemplateRenderError, ConfigError or OverflowError. */

@@ -7,6 +7,7 @@ import type { Page } from 'puppeteer-core'
 import type { BuildContext } from '../context.js'
 import { OverflowError, type Problem } from '../errors.js'
 import { embeddedFontCss, fontFaceCss } from './fonts.js'
+import { htmlText } from './html-text.js'
 
 /** Slide size in CSS pixels (16:9). */
 export const SLIDE_WIDTH = 1280
@@ -47,15 +48,9 @@ function escapeText(text: string): string {
  * characters CSS may draw on its own (page numbers, list bullets, punctuation).
  */
 export function deckGlyphs(deck: DeckLike): string {
-  const text = deck.html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_m, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_m, name: string) => ENTITIES[name] ?? '')
-  return `${text}${deck.title}${CSS_GLYPHS}`
+  return `${htmlText(deck.html)}${deck.title}${CSS_GLYPHS}`
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
 const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')
 const CSS_GLYPHS = `${ASCII}•◦▪■□●○◆◇–—…·、，。：；！？“”‘’（）《》【】×÷%`
 

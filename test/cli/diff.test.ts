@@ -1,29 +1,15 @@
 // `huibao diff <edition> [report]`: what an edition changes against its base, each change with the
 // overlay's file:line. Through the library (exact lines) and through the real CLI.
-import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { diffCommand } from '../../src/commands/diff.js'
 import { displayPath } from '../../src/data/load.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
+import { huibao } from '../support/cli.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const fixtures = path.join(root, 'test', 'fixtures', 'merge')
-
-function huibao(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['src/bin/huibao.js', ...args],
-      { cwd: root, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0
-        resolve({ code, stdout, stderr })
-      },
-    )
-  })
-}
 
 async function lineOf(file: string, text: string): Promise<number> {
   const index = (await readFile(file, 'utf8')).split('\n').findIndex((l) => l.includes(text))

@@ -1,33 +1,13 @@
 // `huibao validate` through the real CLI: a node process running src/bin/huibao.js, as users run it.
-import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { huibao } from '../support/cli.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const fixtures = 'test/fixtures/validate'
-
-interface CliResult {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-function huibao(...args: string[]): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['src/bin/huibao.js', ...args],
-      { cwd: root, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0
-        resolve({ code, stdout, stderr })
-      },
-    )
-  })
-}
 
 const broken: [string, RegExp][] = [
   ['syntax-error', /3 YAML syntax errors[\s\S]*report\.yaml:8:3: Map keys must be unique/],
