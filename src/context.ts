@@ -20,6 +20,8 @@ export interface ThemeChoice {
   name: string
   /** accent colour that overrides the theme's own (district colours) */
   accent?: string
+  /** the report folder, whose own themes/<name>/ comes before the project's (src/resources.ts) */
+  reportDir?: string
 }
 
 /** One edition, ready to render: the city's report or a district/language overlay merged onto it. */

@@ -145,7 +145,7 @@ function selectEntries(def: ChartDefinition, edition: Edition): MetricEntry[] {
   })
 }
 
-const SCALE = { 万: 1e4, 亿: 1e8 } as const
+const SCALE = { 千: 1e3, 万: 1e4, 亿: 1e8, 万亿: 1e12 } as const
 
 function metricRow(entry: MetricEntry, order: number, locale: Edition['locale']): MetricRow {
   const { metric: m, section, keyword, project, block } = entry

@@ -248,8 +248,8 @@ async function prepare(
   const title = resolveTitle(def, options, edition)
   const description = describeChart(def, title, bound.rows, edition)
   const ariaLabel = title ? translate(edition.strings, 'chart.aria', { title, description }) : description
-  const { city, year } = edition.report.meta
-  const caption = translate(edition.strings, 'chart.source', { city, year })
+  // {year}, {title}, {region} …: the report's own values, bound to the strings (src/render/locale.ts)
+  const caption = translate(edition.strings, 'chart.source')
   const spec = bound.spec
   const subtitle = def.binding.subtitle
     ? translateIn(def, ['huibao', 'subtitle'], edition, def.binding.subtitle)

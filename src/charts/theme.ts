@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { ThemeChoice } from '../context.js'
 import { ChartError } from '../errors.js'
 import { fontStack } from '../render/fonts.js'
+import { themeDir } from '../resources.js'
 
 export interface ThemeTokens {
   colors: Record<string, string>
@@ -43,7 +44,7 @@ export async function loadChartTheme(
   theme: ThemeChoice,
   locale = 'zh-CN',
 ): Promise<ChartTheme> {
-  const dir = join(projectRoot, 'themes', theme.name)
+  const dir = themeDir(theme.name, theme.reportDir, projectRoot)
   const tokensFile = join(dir, 'theme.json')
   const configFile = join(dir, 'chart.json')
   const raw = await readJson(tokensFile)

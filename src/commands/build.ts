@@ -45,7 +45,7 @@ export async function buildCommand(report: string, options: BuildCommandOptions)
   const formats = parseFormats(options.formats)
   if (options.theme) {
     const { availableThemes } = await import('../render/deck.js')
-    const themes = await availableThemes(process.cwd())
+    const themes = await availableThemes(process.cwd(), report)
     if (!themes.includes(options.theme)) {
       throw new UsageError(`unknown theme "${options.theme}" in --theme`, {
         hint: `themes are: ${themes.join(', ')}`,

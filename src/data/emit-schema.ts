@@ -5,13 +5,13 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { PACKAGE_ROOT } from '../utils/paths.js'
-import { Report } from './types.js'
+import { ReportInput } from './types.js'
 
 export const SCHEMA_FILE = path.join(PACKAGE_ROOT, 'schema', 'report.schema.json')
 
 /** The JSON Schema (draft-07) of a report. TypeBox's symbol keys are dropped by JSON. */
 export function reportJsonSchema(): Record<string, unknown> {
-  return { $schema: 'http://json-schema.org/draft-07/schema#', ...JSON.parse(JSON.stringify(Report)) }
+  return { $schema: 'http://json-schema.org/draft-07/schema#', ...JSON.parse(JSON.stringify(ReportInput)) }
 }
 
 /** The schema file's exact text: two-space indented JSON with a final newline. */

@@ -6,7 +6,8 @@ import type { Metric } from './types.js'
 
 export type Locale = 'zh-CN' | 'en'
 
-const scaleFactor = { 万: 1e4, 亿: 1e8 } as const
+/** What each Chinese scale word multiplies by. */
+export const scaleFactor = { 千: 1e3, 万: 1e4, 亿: 1e8, 万亿: 1e12 } as const
 
 /** Removes binary floating-point noise: 63.8 * 1e4 is 638000.0000000001. */
 function clean(value: number): number {
@@ -86,6 +87,8 @@ const enUnits: Record<string, string> = {
   亩: 'mu',
   公顷: 'hectares',
   吨: 'tonnes',
+  斤: 'jin',
+  公斤: 'kg',
   立方米: 'cubic metres',
   千瓦: 'kW',
   千瓦时: 'kWh',
@@ -116,7 +119,13 @@ function enAmounts(values: number[], scale: Metric['scale']): { numbers: string[
   const totals = values.map((v) => clean(v * factor))
   const largest = Math.max(...totals.map(Math.abs))
   const [divisor, magnitude] =
-    largest >= 1e9 ? [1e9, ' billion'] : largest >= 1e6 ? [1e6, ' million'] : [1, '']
+    largest >= 1e12
+      ? [1e12, ' trillion']
+      : largest >= 1e9
+        ? [1e9, ' billion']
+        : largest >= 1e6
+          ? [1e6, ' million']
+          : [1, '']
   return { numbers: totals.map((t) => formatNumber(t / divisor, 'en')), magnitude }
 }
 

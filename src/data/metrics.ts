@@ -1,5 +1,6 @@
 // Every metric of a report with where it sits: the intro or targets block, or a section's keyword
 // (and project). Charts, templates and validation look metrics up by id through this index.
+import { isRawRef } from './refs.js'
 import type { Keyword, Metric, Project, Report, Section } from './types.js'
 
 export type MetricBlock = 'intro' | 'targets'
@@ -14,9 +15,14 @@ export interface MetricEntry {
   path: (string | number)[]
 }
 
-/** All metrics in document order: intro, targets, then each section's keywords (metrics, then projects). */
+/**
+ * All metrics in document order: intro, targets, then each section's keywords (metrics, then
+ * projects). A report not yet resolved (resolveMetricRefs) may hold { ref, sentence } items: they
+ * are citations, not metrics, and are left out.
+ */
 export function allMetrics(report: Report): MetricEntry[] {
-  const out: MetricEntry[] = []
+  const all: MetricEntry[] = []
+  const out = { push: (e: MetricEntry) => (isRawRef(e.metric) ? 0 : all.push(e)) }
   for (const block of ['intro', 'targets'] as const) {
     report[block].metrics?.forEach((metric, i) => {
       out.push({ metric, block, path: [block, 'metrics', i] })
@@ -35,7 +41,7 @@ export function allMetrics(report: Report): MetricEntry[] {
       })
     })
   })
-  return out
+  return all
 }
 
 /** Metrics by id. Ids are unique in a valid report; should one repeat, the first one wins. */

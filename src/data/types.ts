@@ -39,9 +39,9 @@ export const MetricKind = T.Union(
   },
 )
 
-export const Scale = T.Union([T.Literal('万'), T.Literal('亿')], {
+export const Scale = T.Union([T.Literal('千'), T.Literal('万'), T.Literal('亿'), T.Literal('万亿')], {
   description:
-    'the Chinese scale word written between number and unit: 240亿元 is value 240, scale 亿, unit 元',
+    'the Chinese scale word written between number and unit: 240亿元 is value 240, scale 亿, unit 元; 1.3万亿斤 is value 1.3, scale 万亿, unit 斤',
 })
 
 export const Metric = T.Object(
@@ -76,6 +76,28 @@ export const Metric = T.Object(
     description: 'one quantitative figure of the report',
   },
 )
+
+/**
+ * A figure cited again in another sentence: the metric is defined once (by id) and this item says
+ * where else the report states it; the figure is checked against this sentence too.
+ */
+export const MetricRef = T.Object(
+  {
+    ref: Slug,
+    sentence: T.String({
+      minLength: 1,
+      description: 'the other sentence that states the figure, copied verbatim from this paragraph',
+    }),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'a metric defined elsewhere, cited again in this paragraph: { ref: <metric id>, sentence: … }',
+  },
+)
+
+/** Where metrics go: a metric, or a reference to one cited again. */
+export const MetricItem = T.Union([Metric, MetricRef])
 
 export const Keyword = T.Object(
   {
@@ -175,10 +197,42 @@ export const NonMetricNumber = T.Object(
   { additionalProperties: false },
 )
 
+/** The level of government whose report it is. */
+export const Level = T.Union(
+  [
+    T.Literal('national'),
+    T.Literal('province'),
+    T.Literal('city'),
+    T.Literal('county'),
+    T.Literal('district'),
+    T.Literal('development-zone'),
+  ],
+  { description: 'national | province | city | county | district | development-zone' },
+)
+
 export const Meta = T.Object(
   {
     title: Text,
-    city: Text,
+    region: T.Optional(
+      T.String({
+        minLength: 1,
+        description: 'the place the report governs, as the report names it: 全国, 河南省, 郑州市, 新郑市',
+      }),
+    ),
+    level: T.Optional(Level),
+    city: T.Optional(
+      T.String({
+        minLength: 1,
+        description: 'older spelling of region for a city (level city); use region and level instead',
+      }),
+    ),
+    issuer: T.Optional(
+      T.String({
+        minLength: 1,
+        description:
+          'who delivered the report: 郑州市人民政府, 国务院. An edition never changes it; presentation.office says who localised the edition',
+      }),
+    ),
     year: T.Integer({ minimum: 1949, maximum: 2100 }),
     meeting: Text,
     delivered: T.String({
@@ -222,7 +276,12 @@ export const Presentation = T.Object(
         description: 'edition name shown on the cover and in the footer: 郑州市, 新郑市',
       }),
     ),
-    office: T.Optional(T.String({ description: 'issuing office' })),
+    office: T.Optional(
+      T.String({
+        description:
+          "the office that made this edition (a district's own government); the report's issuer is meta.issuer",
+      }),
+    ),
   },
   { additionalProperties: false },
 )
@@ -253,6 +312,9 @@ export const Report = T.Object(
 )
 
 export type Metric = Static<typeof Metric>
+export type MetricRef = Static<typeof MetricRef>
+export type MetricItem = Static<typeof MetricItem>
+export type Level = Static<typeof Level>
 export type Keyword = Static<typeof Keyword>
 export type Section = Static<typeof Section>
 export type Block = Static<typeof Block>
@@ -262,3 +324,27 @@ export type NonMetricNumber = Static<typeof NonMetricNumber>
 export type Report = Static<typeof Report>
 export type Project = NonNullable<Keyword['projects']>[number]
 export type Comparator = Static<typeof Comparator>
+
+export function isMetricRef(item: MetricItem): item is MetricRef {
+  return 'ref' in item
+}
+
+/** A copy of `schema` in which every place a Metric goes also takes a MetricRef. */
+function withMetricRefs<S>(schema: S): S {
+  const copy = (node: unknown): unknown => {
+    if (node === Metric) return MetricItem
+    if (Array.isArray(node)) return node.map(copy)
+    if (node === null || typeof node !== 'object') return node
+    const out: Record<string | symbol, unknown> = {}
+    for (const key of Reflect.ownKeys(node)) out[key] = copy((node as Record<string | symbol, unknown>)[key])
+    return out
+  }
+  return copy(schema) as S
+}
+
+/**
+ * The report as written: metrics lists may also hold { ref, sentence } items. This is what
+ * validation compiles and schema/report.schema.json describes; after validation the references are
+ * resolved (src/data/refs.ts), so templates and charts see only full metrics (type Report).
+ */
+export const ReportInput = withMetricRefs(Report)

@@ -8,7 +8,9 @@ import { DataValidationError, formatLocation, type Problem, type SourceLocation 
 import { formatMetric, zhAlternativeFigures } from './format.js'
 import type { DataPath, Locate } from './load.js'
 import { indexMetrics } from './metrics.js'
-import { Metric, Report } from './types.js'
+import { metaProblems, refProblems } from './report-rules.js'
+import type { Report } from './types.js'
+import { Metric, ReportInput } from './types.js'
 
 export interface ValidateOptions {
   /** The file as messages name it. */
@@ -58,7 +60,7 @@ export function createAjv(): Ajv {
 let reportValidator: ValidateFunction | undefined
 
 function schemaValidator(): ValidateFunction {
-  reportValidator ??= createAjv().compile(Report)
+  reportValidator ??= createAjv().compile(ReportInput)
   return reportValidator
 }
 
@@ -163,7 +165,7 @@ function pointerToPath(pointer: string, data: unknown): (string | number)[] {
 function schemaProblems(value: unknown, options: ValidateOptions): Problem[] {
   const validate = schemaValidator()
   if (validate(value)) return []
-  const errors = validate.errors ?? []
+  const errors = pickUnionBranches(validate.errors ?? [])
   // Errors inside an anyOf of constants (locale, comparator, kind, scale) are summed up by the anyOf.
   const unions = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`)
   const problems: Problem[] = []
@@ -172,6 +174,28 @@ function schemaProblems(value: unknown, options: ValidateOptions): Problem[] {
     problems.push(schemaProblem(error, value, options))
   }
   return problems
+}
+
+/**
+ * A union of shapes (a metric or a { ref, sentence } reference) fails with the errors of every
+ * branch. Keep only the branch the value comes closest to (fewest errors), as its own errors, so
+ * that a metric with a wrong kind is told about its kind, not that it is no reference.
+ */
+function pickUnionBranches(errors: ErrorObject[]): ErrorObject[] {
+  let out = errors
+  for (const union of errors) {
+    if (union.keyword !== 'anyOf') continue
+    const branches = union.schema as { const?: unknown }[]
+    if (!Array.isArray(branches) || branches.every((b) => 'const' in b)) continue
+    const prefix = `${union.schemaPath}/`
+    const counts = branches.map((_, i) => out.filter((e) => e.schemaPath.startsWith(`${prefix}${i}/`)).length)
+    const best = counts.indexOf(Math.min(...counts))
+    out = out.filter(
+      (e) =>
+        e !== union && (!e.schemaPath.startsWith(prefix) || e.schemaPath.startsWith(`${prefix}${best}/`)),
+    )
+  }
+  return out
 }
 
 function schemaProblem(error: ErrorObject, root: unknown, { locate }: ValidateOptions): Problem {
@@ -463,6 +487,12 @@ function semanticProblems(value: unknown, options: ValidateOptions): Problem[] {
       )
     }
   }
+
+  // Whose report it is; figures cited again by reference ({ ref, sentence }).
+  metaProblems(root.meta, add)
+  const definitions = new Map<string, Metric>()
+  for (const m of metrics) if (typeof m.value.id === 'string') definitions.set(m.value.id, m.value as Metric)
+  refProblems(metrics, definitions, closest, add)
 
   // Metric references (highlights) must name existing metrics.
   const known = new Set(metrics.map((m) => m.value.id).filter((id): id is string => typeof id === 'string'))

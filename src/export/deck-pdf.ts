@@ -8,6 +8,7 @@ import { ConvertError } from '../errors.js'
 import type { RenderedDeck } from '../render/deck.js'
 import { cssFontStack, fontFaceCss } from '../render/fonts.js'
 import { escapeHtml } from '../render/handlebars.js'
+import { documentMeta } from '../render/issuer.js'
 import { assertNoOverflow, loadDeckPage, SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/overflow.js'
 import { writeAtomic } from '../utils/files.js'
 import { A4, finalizePdf } from './pdf-post.js'
@@ -23,8 +24,7 @@ export function deckMetadata(deck: RenderedDeck, edition: Edition): PdfMetadata 
   return {
     title: deck.title,
     lang: deck.lang,
-    author: edition.report.meta.speaker,
-    subject: edition.report.meta.meeting,
+    ...documentMeta(edition),
   }
 }
 

@@ -10,6 +10,7 @@ import type { Page } from 'puppeteer-core'
 import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
 import { type HandoutKind, type RenderedHandout, renderHandout } from '../render/handout.js'
+import { documentMeta } from '../render/issuer.js'
 import { writeAtomic } from '../utils/files.js'
 import { A4, finalizePdf, readOutline } from './pdf-post.js'
 
@@ -65,8 +66,7 @@ export async function writeHandoutPdf(
       options.kind === 'handout'
         ? report.meta.title
         : `${report.meta.title}（${edition.strings['handout.readingCopy'] ?? ''}）`,
-    author: `${report.meta.role} ${report.meta.speaker}`,
-    subject: `${report.meta.meeting} ${report.meta.delivered}`,
+    ...documentMeta(edition, true),
     keywords: report.sections.flatMap((s) => [s.title, ...s.keywords.map((k) => k.title)]),
     language: edition.locale,
     trimSize: A4,

@@ -8,6 +8,7 @@ import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
 import { cssFontStack, fontFaceCss } from '../render/fonts.js'
 import { escapeHtml } from '../render/handlebars.js'
+import { documentMeta } from '../render/issuer.js'
 import { writeAtomic } from '../utils/files.js'
 import { A4, finalizePdf, MM } from './pdf-post.js'
 
@@ -199,8 +200,7 @@ export async function writeSlidesHandout(
     await doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY }),
     {
       title,
-      author: `${report.meta.role} ${report.meta.speaker}`,
-      subject: `${report.meta.meeting} ${report.meta.delivered}`,
+      ...documentMeta(edition, true),
       keywords: report.sections.map((s) => s.title),
       language: edition.locale,
       trimSize: A4,

@@ -8,6 +8,8 @@ import type { Edition, ThemeChoice } from '../context.js'
 import { formatMetric } from '../data/format.js'
 import { displayPath, type LoadedReport, loadReport, loadYaml } from '../data/load.js'
 import { allMetrics } from '../data/metrics.js'
+import { resolveMetricRefs } from '../data/refs.js'
+import { reportVars } from '../data/region.js'
 import { Metric, type Report } from '../data/types.js'
 import { formatDataPath, validateReport } from '../data/validate.js'
 import {
@@ -18,6 +20,7 @@ import {
   type SourceLocation,
 } from '../errors.js'
 import type { Logger } from '../log/logger.js'
+import { bindReportVars } from '../render/locale.js'
 import { applyOverlay, type Change, type DataPath, isObject, type Origin, originOf } from './overlay.js'
 import { loadCheckedLocale, missingTranslations } from './translations.js'
 
@@ -141,7 +144,7 @@ export function englishFigureCore(metric: Metric): string {
     { ...metric, comparator: metric.comparator === 'range' ? 'range' : 'exact' },
     'en',
   )
-  const m = /\d[\d,.]*(?:%| to [\d,.]+)?(?: billion| million)?/.exec(plain)
+  const m = /\d[\d,.]*(?:%| to [\d,.]+)?(?: trillion| billion| million)?/.exec(plain)
   return m ? m[0] : plain
 }
 
@@ -321,7 +324,7 @@ async function finish(
     strings,
     problems: localeProblems,
     file: localeFile,
-  } = await loadCheckedLocale(projectRoot, report.locale)
+  } = await loadCheckedLocale(projectRoot, report.locale, base.dir)
   if (localeProblems.length > 0) {
     const n = localeProblems.length
     throw new MergeError(
@@ -337,15 +340,15 @@ async function finish(
       hint: `translate them in ${shown} (by id, as the overlay format says); nothing is shown in Chinese silently`,
     })
   }
-  const theme: ThemeChoice = { name: report.presentation?.theme ?? DEFAULT_THEME }
+  const theme: ThemeChoice = { name: report.presentation?.theme ?? DEFAULT_THEME, reportDir: base.dir }
   if (report.presentation?.accent) theme.accent = report.presentation.accent
   const edition: LoadedEdition = {
     id,
     reportId: base.report.id,
     reportDir: base.dir,
-    report,
+    report: resolveMetricRefs(report),
     locale: report.locale,
-    strings,
+    strings: bindReportVars(strings, reportVars(report.meta, report.presentation)),
     theme,
     outDir: path.join(projectRoot, 'output', base.report.id, id),
     source,

@@ -4,7 +4,7 @@
 import { join } from 'node:path'
 import { displayPath } from '../data/load.js'
 import type { Problem, SourceLocation } from '../errors.js'
-import { type LocaleStrings, loadLocale, missingKeys } from '../render/locale.js'
+import { type LocaleStrings, loadLocale, localeFiles, missingKeys } from '../render/locale.js'
 import type { DataPath } from './overlay.js'
 
 /** Han characters, CJK punctuation and full-width forms: what an English text must not contain. */
@@ -97,11 +97,13 @@ export const REFERENCE_LOCALE = 'zh-CN'
 export async function loadCheckedLocale(
   projectRoot: string,
   locale: string,
+  reportDir?: string,
 ): Promise<{ strings: LocaleStrings; problems: Problem[]; file: string }> {
-  const strings = await loadLocale(projectRoot, locale)
-  const file = displayPath(join(projectRoot, 'templates', 'locales', `${locale}.yaml`))
+  const strings = await loadLocale(projectRoot, locale, reportDir)
+  const shared = localeFiles(strings).find((f) => f.origin !== 'report')
+  const file = displayPath(shared?.path ?? join(projectRoot, 'templates', 'locales', `${locale}.yaml`))
   if (locale === REFERENCE_LOCALE) return { strings, problems: [], file }
-  const reference = await loadLocale(projectRoot, REFERENCE_LOCALE)
+  const reference = await loadLocale(projectRoot, REFERENCE_LOCALE, reportDir)
   const problems = missingKeys(strings, reference).map((key) => ({
     location: { file },
     path: key,

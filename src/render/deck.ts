@@ -25,6 +25,7 @@ import type { BuildContext, Edition } from '../context.js'
 import type { Locale } from '../data/format.js'
 import { indexMetrics } from '../data/metrics.js'
 import { ConfigError, TemplateRenderError } from '../errors.js'
+import { themeDir } from '../resources.js'
 import { type DeckHelperState, deckHelpers, decodeNote, encodeNote, type SlideMeta } from './deck-helpers.js'
 import {
   escapeHtml,
@@ -35,6 +36,7 @@ import {
   renderTemplateSet,
 } from './handlebars.js'
 import { htmlText } from './html-text.js'
+import { issuerView } from './issuer.js'
 import { checkOverflow } from './overflow.js'
 
 export type { RenderedChart } from '../charts/index.js'
@@ -103,19 +105,21 @@ const HTML_ALLOWLIST = {
   li: ['class'],
 }
 
-/** Theme folders that have a deck.css. */
-export async function availableThemes(projectRoot: string): Promise<string[]> {
-  const dirs = await readdir(join(projectRoot, 'themes'), { withFileTypes: true }).catch(() => [])
-  const out: string[] = []
-  for (const d of dirs) {
-    if (!d.isDirectory()) continue
-    const has = await readFile(join(projectRoot, 'themes', d.name, 'deck.css'), 'utf8').then(
-      () => true,
-      () => false,
-    )
-    if (has) out.push(d.name)
+/** Theme folders that have a deck.css: the project's, and the report's own (reportDir/themes/). */
+export async function availableThemes(projectRoot: string, reportDir?: string): Promise<string[]> {
+  const out = new Set<string>()
+  for (const root of [join(projectRoot, 'themes'), ...(reportDir ? [join(reportDir, 'themes')] : [])]) {
+    const dirs = await readdir(root, { withFileTypes: true }).catch(() => [])
+    for (const d of dirs) {
+      if (!d.isDirectory()) continue
+      const has = await readFile(join(root, d.name, 'deck.css'), 'utf8').then(
+        () => true,
+        () => false,
+      )
+      if (has) out.add(d.name)
+    }
   }
-  return out.sort()
+  return [...out].sort()
 }
 
 interface LoadedThemes {
@@ -126,7 +130,7 @@ interface LoadedThemes {
 }
 
 async function loadThemes(edition: Edition, projectRoot: string): Promise<LoadedThemes> {
-  const names = await availableThemes(projectRoot)
+  const names = await availableThemes(projectRoot, edition.reportDir)
   const chosen = edition.theme.name
   if (!names.includes(chosen)) {
     throw new ConfigError(
@@ -137,7 +141,7 @@ async function loadThemes(edition: Edition, projectRoot: string): Promise<Loaded
   const css: string[] = []
   let name = ''
   for (const n of names) {
-    let text = await readFile(join(projectRoot, 'themes', n, 'deck.css'), 'utf8')
+    let text = await readFile(join(themeDir(n, edition.reportDir, projectRoot), 'deck.css'), 'utf8')
     const marpName = /@theme\s+([\w-]+)/.exec(text)?.[1]
     if (!marpName) {
       throw new ConfigError(`themes/${n}/deck.css has no /* @theme <name> */ comment`)
@@ -188,7 +192,7 @@ export async function renderDeck(
   const themes = await loadThemes(edition, projectRoot)
 
   // 2.-4. templates: a collect pass for the charts, then the real pass
-  const set = await loadTemplateSet(join(projectRoot, 'templates', 'deck'), 'deck.md.hbs')
+  const set = await loadTemplateSet(join(projectRoot, 'templates', 'deck'), 'deck.md.hbs', edition.reportDir)
   const metrics = indexMetrics(report)
   const chartNames = new Set(await listCharts(projectRoot))
   const logo = await logoDataUri(edition.logo)
@@ -242,6 +246,8 @@ export async function renderDeck(
       ),
       editionName: report.presentation?.edition,
       office: report.presentation?.office,
+      // who issued the report (the city government, in a district's edition too) and whose edition
+      ...issuerView(edition),
       // the logo is a wordmark that names the edition: its alt text is the edition's name
       logo: logo
         ? embed(`<img class="logo" src="${logo}" alt="${escapeHtml(report.presentation?.edition ?? '')}">`)

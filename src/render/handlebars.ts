@@ -1,7 +1,7 @@
 // An isolated Handlebars environment per render, with the helpers every template family shares
 // (deck and handout add their own through `extraHelpers`). Report text is untrusted: `{{x}}` escapes
 // HTML and `{{md x}}` also neutralises Markdown, so a data text is always shown literally.
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, join, relative } from 'node:path'
 import Handlebars from 'handlebars'
 import type { Edition } from '../context.js'
@@ -20,23 +20,38 @@ export interface TemplateSet {
   partials: Map<string, { file: string; source: string }>
 }
 
-/** Reads `main` and every `*.hbs` in `<dir>/partials/` (partial name = file name without .hbs). */
-export async function loadTemplateSet(dir: string, main: string): Promise<TemplateSet> {
-  const mainFile = join(dir, main)
+/**
+ * Reads `main` and every `*.hbs` in `<dir>/partials/` (partial name = file name without .hbs). A
+ * report's own `templates/<family>/` (family = deck, handout) overrides the main template and any
+ * partial by name, and may add partials (src/resources.ts).
+ */
+export async function loadTemplateSet(dir: string, main: string, reportDir?: string): Promise<TemplateSet> {
+  const own = reportDir ? join(reportDir, 'templates', basename(dir)) : undefined
+  const ownMain = own ? join(own, main) : undefined
+  const mainFile = ownMain && (await isFile(ownMain)) ? ownMain : join(dir, main)
   const source = await readFile(mainFile, 'utf8').catch(() => {
     throw new TemplateRenderError(`template ${mainFile} does not exist`)
   })
   const partials = new Map<string, { file: string; source: string }>()
-  const partialDir = join(dir, 'partials')
-  const names = await readdir(partialDir).catch(() => [] as string[])
-  for (const name of names.filter((n) => n.endsWith('.hbs')).sort()) {
-    const file = join(partialDir, name)
-    partials.set(basename(name, '.hbs').replace(/\.(md|html)$/, ''), {
-      file,
-      source: await readFile(file, 'utf8'),
-    })
+  // The built-in partials first, then the report's, which replace them by name.
+  for (const partialDir of [join(dir, 'partials'), ...(own ? [join(own, 'partials')] : [])]) {
+    const names = await readdir(partialDir).catch(() => [] as string[])
+    for (const name of names.filter((n) => n.endsWith('.hbs')).sort()) {
+      const file = join(partialDir, name)
+      partials.set(basename(name, '.hbs').replace(/\.(md|html)$/, ''), {
+        file,
+        source: await readFile(file, 'utf8'),
+      })
+    }
   }
   return { dir, main: mainFile, source, partials }
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  )
 }
 
 /** Escapes text for HTML and for Markdown (incl. Marp's math `$` and emoji `:` syntax). */

@@ -11,9 +11,11 @@ import type { BuildContext, Edition } from '../context.js'
 import type { Locale } from '../data/format.js'
 import type { Block, Metric, Section } from '../data/types.js'
 import { TemplateRenderError } from '../errors.js'
+import { themeDir } from '../resources.js'
 import { cssFontStack, FONT_FAMILIES, fontFaceCss, fontStack } from './fonts.js'
 import { chineseNumber, type HelperDelegate, loadTemplateSet, renderTemplateSet } from './handlebars.js'
 import { cssString, handoutHelpers, pageCounterContent } from './handout-helpers.js'
+import { issuerView } from './issuer.js'
 import { translate } from './locale.js'
 
 export type HandoutKind = 'handout' | 'reading-copy'
@@ -51,7 +53,7 @@ async function readTheme(
   projectRoot: string,
   edition: Edition,
 ): Promise<{ tokens: ThemeTokens; css: string }> {
-  const dir = join(projectRoot, 'themes', edition.theme.name)
+  const dir = themeDir(edition.theme.name, edition.reportDir, projectRoot)
   const json = await readFile(join(dir, 'theme.json'), 'utf8').catch(() => {
     throw new TemplateRenderError(
       `theme "${edition.theme.name}" does not exist: no ${join(dir, 'theme.json')}`,
@@ -156,7 +158,7 @@ export async function renderHandout(
   const locale = edition.locale as Locale
   const report = edition.report
   const dir = join(projectRoot, 'templates', 'handout')
-  const set = await loadTemplateSet(dir, `${kind}.html.hbs`)
+  const set = await loadTemplateSet(dir, `${kind}.html.hbs`, edition.reportDir)
   const theme = await readTheme(projectRoot, edition)
   const layoutCss = await Promise.all(
     ['print.css', `${kind}.css`].map((f) => readFile(join(dir, f), 'utf8').catch(() => '')),
@@ -168,7 +170,9 @@ export async function renderHandout(
   const sections = report.sections.map((sec) => sectionView(sec, edition, known))
   const title = report.meta.title
   const editionName = report.presentation?.edition
-  const pageNumbers = pageCounterContent(s('handout.pageOf'))
+  // {page} and {pages} stay as they are: pageCounterContent turns them into CSS page counters.
+  const pageOf = s('handout.pageOf', { page: '{page}', pages: '{pages}' })
+  const pageNumbers = pageCounterContent(pageOf)
   const runningTitle = editionName && !title.startsWith(editionName) ? `${editionName} · ${title}` : title
   const bleed = options.bleedMm ?? 0
 
@@ -191,7 +195,7 @@ export async function renderHandout(
   ].join('\n')
   const marginText = [
     runningTitle,
-    s('handout.pageOf'),
+    pageOf,
     '0123456789',
     ...sections.map((sec) => sec.runningHead),
   ].join('')
@@ -206,6 +210,7 @@ export async function renderHandout(
     meta: report.meta,
     editionName,
     office: report.presentation?.office,
+    ...issuerView(edition),
     logo,
     bleed: bleed > 0,
     intro: blockView(report.intro, 'intro'),

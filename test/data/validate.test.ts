@@ -70,7 +70,7 @@ describe('validateReport: schema problems', () => {
   it('names an unknown field, points at its key and lists the allowed ones', async () => {
     const { lines } = await fixtureProblems('unknown-field')
     expect(lines).toEqual([
-      '12:3 meta.foo: unknown field "foo" (allowed: title, city, year, meeting, delivered, speaker, role, source, published, talkMinutes)',
+      '12:3 meta.foo: unknown field "foo" (allowed: title, region, level, city, issuer, year, meeting, delivered, speaker, role, source, published, talkMinutes)',
       '45:5 sections[0].titel: unknown field "titel" (did you mean "title"?) (allowed: id, number, local, title, lead, keywords, highlights)',
     ])
   })

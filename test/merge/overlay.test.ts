@@ -54,7 +54,7 @@ describe('overlay rules', () => {
     })
     expect(report.meta.title).toBe('郑州市政府工作报告（新密市版）')
     expect(report.meta.city).toBe('郑州市')
-    expect(theme).toEqual({ name: 'formal', accent: '#2E7D32' })
+    expect(theme).toMatchObject({ name: 'formal', accent: '#2E7D32' })
   })
 
   it('replaces scalars: a section title and lead come from the overlay, its keywords from the base', async () => {
