@@ -193,12 +193,7 @@ export async function renderHandout(
         )};${marginFont}}}`,
     ),
   ].join('\n')
-  const marginText = [
-    runningTitle,
-    pageOf,
-    '0123456789',
-    ...sections.map((sec) => sec.runningHead),
-  ].join('')
+  const marginText = [runningTitle, pageOf, '0123456789', ...sections.map((sec) => sec.runningHead)].join('')
 
   const css = [await fontFaceCss(), tokenCss(theme.tokens), ...layoutCss, theme.css, pageCss].join('\n')
   const logo = edition.logo ? await logoDataUri(edition.logo) : undefined
