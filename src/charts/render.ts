@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { LoggerInterface } from 'vega'
 import type { BuildContext, Edition } from '../context.js'
 import { ChartError, type SourceLocation } from '../errors.js'
-import { translate } from '../render/locale.js'
+import { translate, translateFor } from '../render/locale.js'
 import { diskCache, hashKey } from '../utils/cache.js'
 import { PACKAGE_ROOT } from '../utils/paths.js'
 import { bindChart } from './bind.js'
@@ -249,7 +249,7 @@ async function prepare(
   const description = describeChart(def, title, bound.rows, edition)
   const ariaLabel = title ? translate(edition.strings, 'chart.aria', { title, description }) : description
   // {year}, {title}, {region} …: the report's own values, bound to the strings (src/render/locale.ts)
-  const caption = translate(edition.strings, 'chart.source')
+  const caption = translateFor(edition, 'chart.source')
   const spec = bound.spec
   const subtitle = def.binding.subtitle
     ? translateIn(def, ['huibao', 'subtitle'], edition, def.binding.subtitle)
@@ -368,7 +368,7 @@ function checkSize(use: ChartUse, name: string, value: number): void {
 
 function translateIn(def: ChartDefinition, path: (string | number)[], edition: Edition, key: string): string {
   try {
-    return translate(edition.strings, key)
+    return translateFor(edition, key)
   } catch (cause) {
     throw chartError(def, path, (cause as Error).message, cause)
   }

@@ -20,7 +20,8 @@ import {
   type SourceLocation,
 } from '../errors.js'
 import type { Logger } from '../log/logger.js'
-import { bindReportVars } from '../render/locale.js'
+import { bindReportVars, loadLocale } from '../render/locale.js'
+import { placeholderProblems } from '../render/locale-check.js'
 import { applyOverlay, type Change, type DataPath, isObject, type Origin, originOf } from './overlay.js'
 import { loadCheckedLocale, missingTranslations } from './translations.js'
 
@@ -330,6 +331,16 @@ async function finish(
     throw new MergeError(
       `${localeFile} lacks ${n} key${n === 1 ? '' : 's'} that zh-CN.yaml has (the locale of ${shown})`,
       { problems: localeProblems, hint: `add the missing keys to ${localeFile}` },
+    )
+  }
+  const placeholders = placeholderProblems(strings, await loadLocale(projectRoot, 'zh-CN'))
+  if (placeholders.length > 0) {
+    const n = placeholders.length
+    throw new MergeError(
+      `${n} locale string${n === 1 ? '' : 's'} use${n === 1 ? 's' : ''} an unknown placeholder`,
+      {
+        problems: placeholders,
+      },
     )
   }
   const untranslated = missingTranslations({ locale: report.locale, report, source })

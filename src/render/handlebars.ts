@@ -6,7 +6,7 @@ import { basename, join, relative } from 'node:path'
 import Handlebars from 'handlebars'
 import type { Edition } from '../context.js'
 import { type SourceLocation, TemplateRenderError } from '../errors.js'
-import { translate } from './locale.js'
+import { translateFor } from './locale.js'
 
 export type HelperDelegate = Handlebars.HelperDelegate
 export type HelperOptions = Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } }
@@ -92,7 +92,7 @@ export function createHandlebars(set: TemplateSet, env: RenderEnvironment): type
     /** {{t "common.contents" n=3}}: a locale string */
     t(key: string, options: HelperOptions) {
       try {
-        return translate(edition.strings, key, options.hash)
+        return translateFor(edition, key, options.hash)
       } catch (error) {
         throw new TemplateRenderError((error as Error).message, {
           location: helperLocation(options, env.projectRoot),

@@ -16,7 +16,7 @@ import { cssFontStack, FONT_FAMILIES, fontFaceCss, fontStack } from './fonts.js'
 import { chineseNumber, type HelperDelegate, loadTemplateSet, renderTemplateSet } from './handlebars.js'
 import { cssString, handoutHelpers, pageCounterContent } from './handout-helpers.js'
 import { issuerView } from './issuer.js'
-import { translate } from './locale.js'
+import { translateFor } from './locale.js'
 
 export type HandoutKind = 'handout' | 'reading-copy'
 
@@ -101,7 +101,7 @@ function chartsFor(id: string, known: readonly string[], prefix: boolean): strin
  */
 function sectionLabels(section: Section, edition: Edition) {
   const locale = edition.locale as Locale
-  const s = (key: string, vars?: Record<string, unknown>) => translate(edition.strings, key, vars)
+  const s = (key: string, vars?: Record<string, unknown>) => translateFor(edition, key, vars)
   if (section.local || section.number === undefined) {
     const name = edition.report.presentation?.edition
     return {
@@ -163,7 +163,7 @@ export async function renderHandout(
   const layoutCss = await Promise.all(
     ['print.css', `${kind}.css`].map((f) => readFile(join(dir, f), 'utf8').catch(() => '')),
   )
-  const s = (key: string, vars?: Record<string, unknown>) => translate(edition.strings, key, vars)
+  const s = (key: string, vars?: Record<string, unknown>) => translateFor(edition, key, vars)
 
   // The booklet shows the charts; the reading copy is for speaking and has none.
   const known = kind === 'handout' ? await listCharts(projectRoot) : []

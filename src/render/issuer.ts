@@ -4,7 +4,7 @@
 // replaces the issuer.
 import type { Edition } from '../context.js'
 import { regionOf } from '../data/region.js'
-import { translate } from './locale.js'
+import { translateFor } from './locale.js'
 
 export interface IssuerView {
   /** Who delivered the report: meta.issuer, or (older data without it) the base edition's office. */
@@ -26,7 +26,7 @@ export function issuerView(edition: Edition): IssuerView {
   const view: IssuerView = {}
   if (issuer) view.issuer = issuer
   if (localised && presentation?.edition) {
-    view.editionNote = translate(edition.strings, 'common.editionOf', { edition: presentation.edition })
+    view.editionNote = translateFor(edition, 'common.editionOf', { edition: presentation.edition })
   }
   return view
 }

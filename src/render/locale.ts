@@ -6,6 +6,8 @@
 import { readFile } from 'node:fs/promises'
 import { isMap, isScalar, LineCounter, parseDocument, type YAMLMap } from 'yaml'
 import { displayPath } from '../data/load.js'
+import { reportVars } from '../data/region.js'
+import type { Meta, Presentation } from '../data/types.js'
 import { type SourceLocation, TemplateRenderError } from '../errors.js'
 import { type ResolvedResource, resolveLayers } from '../resources.js'
 
@@ -129,4 +131,14 @@ export function translate(strings: LocaleStrings, key: string, vars: Record<stri
     }
     return String(value)
   })
+}
+
+/** translate() with the edition's own values ({year}, {region}, {meeting} …) filled in. */
+export function translateFor(
+  edition: { strings: LocaleStrings; report: { meta: Meta; presentation?: Presentation } },
+  key: string,
+  vars: Record<string, unknown> = {},
+): string {
+  const { meta, presentation } = edition.report
+  return translate(edition.strings, key, { ...reportVars(meta, presentation), ...vars })
 }
