@@ -86,7 +86,9 @@ describe('a report at any level', () => {
     const grain = allMetrics(r)[0]?.metric as Metric
     expect(formatMetric(grain, 'zh-CN')).toBe('1.3万亿斤以上')
     expect(formatMetric(grain, 'en')).toBe('1.3 trillion jin or more')
-    expect(formatMetric({ ...grain, scale: '千', value: 5, unit: '个', comparator: 'exact' }, 'en')).toBe('5,000')
+    expect(formatMetric({ ...grain, scale: '千', value: 5, unit: '个', comparator: 'exact' }, 'en')).toBe(
+      '5,000',
+    )
   })
 
   it('still accepts the older meta.city, read as region at level city', async () => {
@@ -122,8 +124,16 @@ describe('a metric cited again by reference', () => {
     expect(allMetrics(r).map((e) => e.metric.id)).toEqual(['grain-output'])
     const resolved = resolveMetricRefs(r)
     const cited = resolved.sections[0]?.keywords[0]?.metrics?.[0]
-    expect(cited).toMatchObject({ id: 'grain-output', value: 1.3, scale: '万亿', sentence: '确保粮食产量在1.3万亿斤以上' })
-    expect(r.sections[0]?.keywords[0]?.metrics?.[0]).toEqual({ ref: 'grain-output', sentence: '确保粮食产量在1.3万亿斤以上' })
+    expect(cited).toMatchObject({
+      id: 'grain-output',
+      value: 1.3,
+      scale: '万亿',
+      sentence: '确保粮食产量在1.3万亿斤以上',
+    })
+    expect(r.sections[0]?.keywords[0]?.metrics?.[0]).toEqual({
+      ref: 'grain-output',
+      sentence: '确保粮食产量在1.3万亿斤以上',
+    })
   })
 
   it('reports a sentence without the figure, a sentence from elsewhere and an unknown id, each at its line', async () => {

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { loadEdition } from '../../src/merge/edition.js'
 import type { ReportError } from '../../src/errors.js'
+import { loadEdition } from '../../src/merge/edition.js'
 import { loadLocale, translate } from '../../src/render/locale.js'
 import { projectRoot } from '../support/browser.js'
 
@@ -44,7 +44,10 @@ describe("a report's own locale strings", () => {
   async function reportWith(localeYaml: string): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), 'huibao-locale-'))
     dirs.push(dir)
-    await cp(join(projectRoot, 'test', 'fixtures', 'validate', 'valid', 'report.yaml'), join(dir, 'report.yaml'))
+    await cp(
+      join(projectRoot, 'test', 'fixtures', 'validate', 'valid', 'report.yaml'),
+      join(dir, 'report.yaml'),
+    )
     await mkdir(join(dir, 'locales'))
     await writeFile(join(dir, 'locales', 'zh-CN.yaml'), localeYaml)
     return dir
@@ -54,7 +57,9 @@ describe("a report's own locale strings", () => {
     const dir = await reportWith('common:\n  section: "{region}{year}年第{n}项任务"\n')
     const edition = await loadEdition(dir, 'mini-2021', { projectRoot })
     expect(translate(edition.strings, 'common.section', { n: '三' })).toBe('郑州市2021年第三项任务')
-    expect(edition.strings['common.contents']).toBe((await loadLocale(projectRoot, 'zh-CN'))['common.contents'])
+    expect(edition.strings['common.contents']).toBe(
+      (await loadLocale(projectRoot, 'zh-CN'))['common.contents'],
+    )
   })
 
   it('refuse a placeholder nobody fills, at the file and line of the string', async () => {
