@@ -240,3 +240,38 @@ describe('henan-2023 report.yaml numbers', () => {
     ])
   })
 })
+
+describe('henan-2023 luoyang edition', () => {
+  const edition = parse(readFileSync(new URL('editions/luoyang.yaml', dir), 'utf8')) as {
+    base: string
+    meta?: unknown
+    presentation: { edition: string; office: string }
+    sections: {
+      id: string
+      add?: boolean
+      lead: string
+      keywords: { title: string; paragraphs: string[] }[]
+    }[]
+  }
+  const text = body.join('\n')
+
+  it('quotes only what the report says: its lead and paragraphs are words of the body', () => {
+    const [own] = edition.sections
+    expect(own?.add).toBe(true)
+    expect(text).toContain(own?.lead)
+    for (const k of own?.keywords ?? []) {
+      expect(
+        body.some((line) => line.startsWith(`${k.title}。`)),
+        k.title,
+      ).toBe(true)
+      for (const paragraph of k.paragraphs) expect(sentences).toContain(paragraph)
+    }
+  })
+
+  it('is the province report localised by the city, never issued by it', () => {
+    expect(edition.base).toBe(report.id)
+    expect(edition.meta).toBeUndefined()
+    expect(edition.presentation.office).not.toBe(meta.issuer)
+    expect(edition.presentation.edition).toBe('洛阳市')
+  })
+})
