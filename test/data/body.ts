@@ -1,12 +1,44 @@
 // The report body as published (source.txt) and the same words as the data holds them, so tests can
 // prove the data says exactly what the report says: every sentence, verbatim, in order, nothing added.
-// Pure functions over strings and parsed data; the tests also run them on mutated copies.
-import type { Report } from '../../src/data/types.js'
+// Pure functions over strings and parsed data; the tests also run them on mutated copies. What differs
+// from report to report (where the body starts and ends, how headings are printed) is a Layout, which
+// each report's fidelity test states.
+import { readFileSync } from 'node:fs'
+import type { Report, Section } from '../../src/data/types.js'
 
-/** First line of the body. Everything above it is the web page's header (来源, 发布时间 …). */
-export const BODY_START = '2021年抓好八项重点工作'
-/** First line of the page footer. The body ends on the line before (the last 住房保障 sentence). */
-export const BODY_END = '打印此文'
+/** How one report's published text is laid out, so its body and its data can be compared line by line. */
+export interface Layout {
+  /** The body's first line (after punctuation is made full-width). Everything above it is page header. */
+  bodyStart: string
+  /** The body ends on the line before the first later line that starts with this. */
+  bodyEnd: string
+  /** What the printed page adds to a line and the data does not keep ("关键词：" before a keyword title). */
+  cleanLine?: (line: string) => string
+  /** A section's heading as printed: "1打造科技创新中心", "一、过去五年工作回顾". */
+  heading: (section: Section) => string
+  /**
+   * Keyword titles printed on a line of their own (关键词：中原科技城), or run in: the bolded first
+   * sentence of the first paragraph (创新能力持续增强。…), which the data keeps as the title.
+   */
+  keywordTitles: 'line' | 'run-in'
+  /**
+   * Where the headline block (targets) is printed: after the intro (the default), or run in inside the
+   * section with this id, after its lead.
+   */
+  targetsInSection?: string
+}
+
+/** source.txt of a report folder. A report without it fails here: fidelity cannot be shown without the text. */
+export function readSource(reportDir: URL): string {
+  const file = new URL('source.txt', reportDir)
+  try {
+    return readFileSync(file, 'utf8')
+  } catch (cause) {
+    throw new Error(`${file.pathname}: cannot read the published text the data was transcribed from`, {
+      cause,
+    })
+  }
+}
 
 /**
  * The web page writes some Chinese punctuation in ASCII; the data restores the full-width forms.
@@ -18,23 +50,24 @@ export function normalisePunctuation(text: string): string {
   return text.replace(/[,:;()]/g, (c) => FULL_WIDTH[c] ?? c)
 }
 
-const KEYWORD_HEADING = /^关键词：\s*/
-
 /**
  * The body's lines, in order, as the data holds them: page header and footer dropped, blank lines
- * dropped, line-end spaces trimmed, ASCII punctuation made full-width, and "关键词: X" headings
- * reduced to X (the data keeps the keyword title only). Section headings stay as printed
- * ("1打造科技创新中心"); dataLines() writes a section heading the same way, number then title.
+ * dropped, line-end spaces trimmed, ASCII punctuation made full-width, and what the layout's
+ * cleanLine removes (e.g. "关键词：" before a keyword title) removed. Section headings stay as printed;
+ * dataLines() writes them the same way, with the layout's heading().
  */
-export function bodyLines(source: string): string[] {
-  const lines = source.split(/\r?\n/).map((line) => line.trim())
-  const start = lines.indexOf(BODY_START)
-  const end = lines.findIndex((line, i) => i > start && line.startsWith(BODY_END))
-  if (start < 0 || end < 0) throw new Error(`source: body markers "${BODY_START}" … "${BODY_END}" not found`)
+export function bodyLines(source: string, layout: Layout): string[] {
+  const lines = source.split(/\r?\n/).map((line) => normalisePunctuation(line.trim()))
+  const start = lines.indexOf(layout.bodyStart)
+  const end = lines.findIndex((line, i) => i > start && line.startsWith(layout.bodyEnd))
+  if (start < 0 || end < 0) {
+    throw new Error(`source: body markers "${layout.bodyStart}" … "${layout.bodyEnd}" not found`)
+  }
+  const clean = layout.cleanLine ?? ((line: string) => line)
   return lines
     .slice(start, end)
     .filter((line) => line !== '')
-    .map((line) => normalisePunctuation(line).replace(KEYWORD_HEADING, '').trim())
+    .map((line) => clean(line).trim())
 }
 
 /**
@@ -54,27 +87,41 @@ export interface DataLine {
 
 /**
  * Every text of the report in document order, one entry per printed line: intro title and
- * paragraphs, targets title and paragraphs, then per section its heading (number + title, as
- * printed), lead, and per keyword its title, paragraphs and project texts.
+ * paragraphs, targets title and paragraphs, then per section its heading (as the layout prints it),
+ * lead, and per keyword its title, paragraphs and project texts. A run-in title is printed with its
+ * first paragraph, "title。paragraph", on the paragraph's path; the layout may also print the targets
+ * block run in inside a section, after its lead.
  */
-export function dataLines(report: Report): DataLine[] {
+export function dataLines(report: Report, layout: Layout): DataLine[] {
   const out: DataLine[] = []
-  for (const block of ['intro', 'targets'] as const) {
-    out.push({ path: `${block}.title`, text: report[block].title })
-    report[block].paragraphs.forEach((text, i) => {
-      out.push({ path: `${block}.paragraphs[${i}]`, text })
+  const runIn = (at: string, title: string, paragraphs: string[]) => {
+    paragraphs.forEach((text, i) => {
+      out.push({ path: `${at}.paragraphs[${i}]`, text: i === 0 ? `${title}。${text}` : text })
     })
   }
+  const block = (name: 'intro' | 'targets') => {
+    out.push({ path: `${name}.title`, text: report[name].title })
+    report[name].paragraphs.forEach((text, i) => {
+      out.push({ path: `${name}.paragraphs[${i}]`, text })
+    })
+  }
+  block('intro')
+  if (layout.targetsInSection === undefined) block('targets')
   report.sections.forEach((section, s) => {
     const at = `sections[${s}]`
-    out.push({ path: `${at}.number+title`, text: `${section.number}${section.title}` })
+    out.push({ path: `${at}.number+title`, text: layout.heading(section) })
     out.push({ path: `${at}.lead`, text: section.lead })
+    if (layout.targetsInSection === section.id)
+      runIn('targets', report.targets.title, report.targets.paragraphs)
     section.keywords.forEach((keyword, k) => {
       const kw = `${at}.keywords[${k}]`
-      out.push({ path: `${kw}.title`, text: keyword.title })
-      keyword.paragraphs.forEach((text, i) => {
-        out.push({ path: `${kw}.paragraphs[${i}]`, text })
-      })
+      if (layout.keywordTitles === 'run-in') runIn(kw, keyword.title, keyword.paragraphs)
+      else {
+        out.push({ path: `${kw}.title`, text: keyword.title })
+        keyword.paragraphs.forEach((text, i) => {
+          out.push({ path: `${kw}.paragraphs[${i}]`, text })
+        })
+      }
       keyword.projects?.forEach((project, p) => {
         out.push({ path: `${kw}.projects[${p}].text`, text: project.text })
       })

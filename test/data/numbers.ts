@@ -1,8 +1,18 @@
 // Numbers in the report's text, and the proof that each one is accounted for: either a metric
 // states it (its figure found inside its sentence, its sentence inside its paragraph) or a
-// nonMetricNumbers entry says why it is not a metric. Pure functions over the parsed data.
+// nonMetricNumbers entry says why it is not a metric. Pure functions over the parsed data and its
+// printed lines (dataLines with the report's layout).
 import type { Metric, Report } from '../../src/data/types.js'
-import { type DataLine, dataLines } from './body.js'
+import type { DataLine } from './body.js'
+
+/** A figure cited again in another sentence: `{ ref: <metric id>, sentence }` where metrics go. */
+interface MetricRef {
+  ref: string
+  sentence: string
+}
+/** What a metrics list may hold: a metric, or a reference to one defined elsewhere. */
+type MetricItem = Metric | MetricRef
+const isRef = (item: MetricItem): item is MetricRef => 'ref' in item
 
 export interface NumberToken {
   /** Index into the lines from dataLines(). */
@@ -72,32 +82,46 @@ interface PlacedMetric {
   /** The lines (indices into dataLines) whose text the metric's sentence must come from. */
   lines: number[]
   where: string
+  /** For a re-citation ({ ref, sentence }): the id it refers to; metric is then the one it names. */
+  ref?: string
 }
 
-/** Every metric with the lines it belongs to: its block's paragraphs, keyword's paragraphs, or project text. */
+/**
+ * Every metric (and every re-citation of one, by ref) with the lines it belongs to: its block's
+ * paragraphs, keyword's paragraphs, or project text. A re-citation carries the metric it names with
+ * its own sentence, so the figure is checked there too; a ref to no metric is returned with
+ * `metric` undefined-valued fields and reported by checkNumbers.
+ */
 export function placeMetrics(report: Report, lines: DataLine[]): PlacedMetric[] {
   const index = new Map(lines.map((line, i) => [line.path, i]))
   const pick = (prefix: string, count: number, suffix = ''): number[] =>
     Array.from({ length: count }, (_, i) => index.get(`${prefix}[${i}]${suffix}`) ?? -1)
-  const out: PlacedMetric[] = []
+  const items: { item: MetricItem; lines: number[]; where: string }[] = []
+  const add = (list: readonly MetricItem[] | undefined, own: number[], where: string) => {
+    for (const item of list ?? []) items.push({ item, lines: own, where })
+  }
   for (const block of ['intro', 'targets'] as const) {
-    const own = pick(`${block}.paragraphs`, report[block].paragraphs.length)
-    for (const metric of report[block].metrics ?? []) out.push({ metric, lines: own, where: block })
+    add(report[block].metrics, pick(`${block}.paragraphs`, report[block].paragraphs.length), block)
   }
   report.sections.forEach((section, s) => {
     section.keywords.forEach((keyword, k) => {
       const at = `sections[${s}].keywords[${k}]`
-      const own = pick(`${at}.paragraphs`, keyword.paragraphs.length)
-      for (const metric of keyword.metrics ?? []) out.push({ metric, lines: own, where: at })
+      add(keyword.metrics, pick(`${at}.paragraphs`, keyword.paragraphs.length), at)
       keyword.projects?.forEach((project, p) => {
-        const text = index.get(`${at}.projects[${p}].text`) ?? -1
-        for (const metric of project.metrics ?? []) {
-          out.push({ metric, lines: [text], where: `${at}.projects[${p}]` })
-        }
+        add(project.metrics, [index.get(`${at}.projects[${p}].text`) ?? -1], `${at}.projects[${p}]`)
       })
     })
   })
-  return out
+  const defined = new Map<string, Metric>()
+  for (const { item } of items) if (!isRef(item) && !defined.has(item.id)) defined.set(item.id, item)
+  return items.map(({ item, lines: own, where }) => {
+    if (!isRef(item)) return { metric: item, lines: own, where }
+    const named = defined.get(item.ref)
+    const metric = named
+      ? { ...named, sentence: item.sentence }
+      : ({ id: item.ref, sentence: item.sentence } as Metric)
+    return { metric, lines: own, where, ref: item.ref }
+  })
 }
 
 export interface NumberCheck {
@@ -133,8 +157,7 @@ function context(text: string, start: number, end: number): string {
  * inside a covered span. Covered twice is an error (a metric and an entry, or two metrics on
  * different spans); entries may overlap each other ("三年" inside “一年突破、两年看齐、三年领先”).
  */
-export function checkNumbers(report: Report): NumberCheck {
-  const lines = dataLines(report)
+export function checkNumbers(report: Report, lines: DataLine[]): NumberCheck {
   const result: NumberCheck = { metricProblems: [], uncovered: [], doubled: [], staleEntries: [], tokens: 0 }
   // A section heading line is number + title; the number is structure (Section.number), not text.
   const tokens = lines.flatMap((line, i) => {
@@ -145,9 +168,13 @@ export function checkNumbers(report: Report): NumberCheck {
   const metricSpans: { line: number; start: number; end: number; id: string; sentence: string }[] = []
 
   const seen = new Set<string>()
-  for (const { metric, lines: own, where } of placeMetrics(report, lines)) {
-    const label = `metric ${metric.id} (${where})`
-    if (seen.has(metric.id)) result.metricProblems.push(`${label}: id is used twice`)
+  for (const { metric, lines: own, where, ref } of placeMetrics(report, lines)) {
+    const label = ref === undefined ? `metric ${metric.id} (${where})` : `ref ${ref} (${where})`
+    if (ref !== undefined && metric.value === undefined) {
+      result.metricProblems.push(`${label}: no metric has this id`)
+      continue
+    }
+    if (ref === undefined && seen.has(metric.id)) result.metricProblems.push(`${label}: id is used twice`)
     seen.add(metric.id)
     if ((metric.comparator === 'range') !== (metric.upper !== undefined)) {
       result.metricProblems.push(`${label}: upper must be given exactly when comparator is range`)
