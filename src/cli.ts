@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { Command, CommanderError } from 'commander'
 import pc from 'picocolors'
 import { ExitCode, formatLocation, isReportError } from './errors.js'
+import { allExamples, commandExamples } from './help.js'
 import { createConsoleLogger } from './log/logger.js'
 import { PACKAGE_ROOT } from './utils/paths.js'
 
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-q, --quiet', 'print only warnings and errors')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .addHelpText('after', allExamples())
 
   const logger = () =>
     createConsoleLogger({
@@ -30,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('validate')
+    .addHelpText('after', commandExamples('validate'))
     .description('check report data and edition overlays; report every problem with file and line')
     .argument('[paths...]', 'report folders or YAML files', ['data/zhengzhou-2021'])
     .action((paths: string[]) =>
@@ -42,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('doctor')
+    .addHelpText('after', commandExamples('doctor'))
     .description('show the Node version, browser and fonts huibao will use, and what to do if one is missing')
     .option('--browser <path>', 'use this Chromium or Chrome executable')
     .action((opts: { browser?: string }) =>
@@ -55,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('build')
+    .addHelpText('after', commandExamples('build'))
     .description('build the deck and handouts of a report into output/')
     .argument('[report]', 'report folder', 'data/zhengzhou-2021')
     .option('-e, --edition <id...>', 'build these editions (default: the base report)')
@@ -76,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('diff')
+    .addHelpText('after', commandExamples('diff'))
     .description('show what an edition changes against its base, with file and line')
     .argument('<edition>', 'edition id, e.g. xinzheng')
     .argument('[report]', 'report folder', 'data/zhengzhou-2021')
