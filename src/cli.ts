@@ -101,6 +101,30 @@ export async function main(argv: string[]): Promise<number> {
       )(),
     )
 
+  program
+    .command('dev')
+    .description('live preview: serve the deck and handout on 127.0.0.1 and update them on every save')
+    .addHelpText('after', commandExamples('dev'))
+    .argument('[report]', 'report folder (default: the project’s report)')
+    .option('-e, --edition <id>', 'the edition to open first')
+    .option('-p, --port <n>', 'port on 127.0.0.1 (default: a free one)')
+    .option('--no-open', 'do not open a browser')
+    .option('--browser <path>', 'use this Chromium or Chrome executable')
+    .action(
+      (
+        report: string | undefined,
+        opts: { edition?: string; port?: string; open: boolean; browser?: string },
+      ) =>
+        run(async () => {
+          const { devFlags } = await import('./config/settings.js')
+          const flags = await devFlags({ report, ...opts })
+          return (await import('./commands/dev.js')).devCommand(flags.report, {
+            ...flags.options,
+            logger: logger(),
+          })
+        })(),
+    )
+
   /** The report a command uses when none is named (huibao.config.yaml, else the only one in data/). */
   const defaultReport = async () => {
     const { resolveSettings, requireReport } = await import('./config/settings.js')

@@ -13,6 +13,10 @@ export const EXAMPLES: Record<string, string[][]> = {
     ['huibao validate data/a data/b/report.yaml', 'several reports at once'],
   ],
   diff: [['huibao diff en', 'what the edition en changes, with file:line']],
+  dev: [
+    ['huibao dev', 'live preview of the default report; updates the page on every save'],
+    ['huibao dev -e en --port 4000 --no-open', 'one edition, a fixed port, no browser opened'],
+  ],
   doctor: [['huibao doctor', 'the browser, fonts and settings in effect, and where each came from']],
 }
 

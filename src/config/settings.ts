@@ -210,3 +210,26 @@ export async function buildFlags(flags: SettingFlags): Promise<{
     },
   }
 }
+
+/** `huibao dev`'s flags merged with the config. */
+export async function devFlags(
+  flags: Omit<SettingFlags, 'edition'> & { edition?: string; port?: string; open?: boolean },
+): Promise<{
+  report: string
+  options: { edition?: string; port?: number; open: boolean; browser?: string; timeoutMs: number }
+}> {
+  if (flags.port !== undefined && !/^\d{1,5}$/.test(flags.port))
+    throw new SettingUsageError(`--port takes a port number, not "${flags.port}"`)
+  const s = await resolveSettings({ report: flags.report, browser: flags.browser })
+  const editions = s.editions.value
+  return {
+    report: requireReport(s),
+    options: {
+      edition: flags.edition ?? (Array.isArray(editions) ? editions[0] : undefined),
+      port: flags.port === undefined ? undefined : Number(flags.port),
+      open: flags.open !== false,
+      browser: s.browser.value,
+      timeoutMs: s.timeout.value * 1000,
+    },
+  }
+}
