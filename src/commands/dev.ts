@@ -2,6 +2,7 @@
 // handout on 127.0.0.1, watches the report, its editions, templates (charts, locales) and themes, and
 // on a save rebuilds what the save touches and updates the open pages in place; problems appear in
 // the page in the CLI's words. Runs until Ctrl-C; bad input never stops it.
+import { rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
@@ -29,7 +30,12 @@ export async function devCommand(report: string, options: DevCommandOptions): Pr
   const { logger } = options
   const projectRoot = process.cwd()
   const reportDir = resolve(projectRoot, report)
+  // Stop on the first Ctrl-C, even one during start-up; the temporary folder goes in any case (the
+  // browser library may end the process on SIGINT itself, so it also goes on 'exit').
+  const stop = options.until ?? untilSignal()
   const outRoot = await mkdtemp(join(tmpdir(), 'huibao-dev-'))
+  const removeOut = () => rmSync(outRoot, { recursive: true, force: true })
+  process.once('exit', removeOut)
   const session = await launchForReport(projectRoot, reportDir, options.browser, options.timeoutMs)
   let server: DevServer | undefined
   const publish = (type: string, edition: string, message: Record<string, unknown>) =>
@@ -96,13 +102,14 @@ export async function devCommand(report: string, options: DevCommandOptions): Pr
       const { default: open } = await import('open')
       await open(url).catch((error: unknown) => logger.warn(`could not open a browser: ${String(error)}`))
     }
-    await (options.until ?? untilSignal())
+    await stop
   } finally {
     clearTimeout(timer)
     await watcher.close()
     await server?.close()
     await session.close()
     await rm(outRoot, { recursive: true, force: true })
+    process.off('exit', removeOut)
   }
   return ExitCode.ok
 }

@@ -143,8 +143,9 @@ export async function startDevServer(builder: DevBuilder, port = 0): Promise<Dev
     async close() {
       clearInterval(keepAlive)
       for (const c of clients) c.res.end()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
+      await closed
     },
   }
 }
