@@ -36,3 +36,6 @@ if [ -n "$need" ]; then
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $need >/dev/null
 fi
+
+# The CLI runs compiled JavaScript (dist/); npm ci builds it through `prepare`, this keeps it current.
+npm run -s build

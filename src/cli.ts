@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { Command, CommanderError } from 'commander'
 import pc from 'picocolors'
 import { ExitCode, formatLocation, isReportError } from './errors.js'
+import { allExamples, commandExamples } from './help.js'
 import { createConsoleLogger } from './log/logger.js'
 import { PACKAGE_ROOT } from './utils/paths.js'
 
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-q, --quiet', 'print only warnings and errors')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .addHelpText('after', allExamples())
 
   const logger = () =>
     createConsoleLogger({
@@ -30,63 +32,104 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('validate')
+    .addHelpText('after', commandExamples('validate'))
     .description('check report data and edition overlays; report every problem with file and line')
-    .argument('[paths...]', 'report folders or YAML files', ['data/zhengzhou-2021'])
+    .argument('[paths...]', 'report folders or YAML files (default: the project’s report)')
     .action((paths: string[]) =>
-      run(async () =>
-        (await import('./commands/validate.js')).validateCommand(paths, {
-          logger: logger(),
-        }),
-      )(),
+      run(async () => {
+        const report = paths.length > 0 ? paths : [await defaultReport()]
+        return (await import('./commands/validate.js')).validateCommand(report, { logger: logger() })
+      })(),
     )
 
   program
     .command('doctor')
+    .addHelpText('after', commandExamples('doctor'))
     .description('show the Node version, browser and fonts huibao will use, and what to do if one is missing')
     .option('--browser <path>', 'use this Chromium or Chrome executable')
     .action((opts: { browser?: string }) =>
-      run(async () =>
-        (await import('./commands/doctor.js')).doctorCommand({
-          ...opts,
+      run(async () => {
+        const { resolveSettings, describeSettings } = await import('./config/settings.js')
+        const settings = await resolveSettings(opts)
+        return (await import('./commands/doctor.js')).doctorCommand({
+          browser: settings.browser.value,
+          settings: describeSettings(settings),
           logger: logger(),
-        }),
-      )(),
+        })
+      })(),
     )
 
   program
     .command('build')
+    .addHelpText('after', commandExamples('build'))
     .description('build the deck and handouts of a report into output/')
-    .argument('[report]', 'report folder', 'data/zhengzhou-2021')
+    .argument('[report]', 'report folder (default: huibao.config.yaml’s, else the only one in data/)')
     .option('-e, --edition <id...>', 'build these editions (default: the base report)')
     .option('-a, --all', 'build every edition of the report')
     .option('-f, --formats <list>', 'comma-separated outputs to build (default: all)')
     .option('-t, --theme <name>', 'theme from themes/ (overrides the data)')
-    .option('-o, --out <dir>', 'output folder', 'output')
+    .option('-o, --out <dir>', 'output folder (default: output)')
+    .option('--concurrency <n>', 'editions built at once (default: 3)')
     .option('--bleed', 'add 3 mm bleed to the print handout')
     .option('--browser <path>', 'use this Chromium or Chrome executable')
     .option('--no-cache', 'render every chart again')
-    .action((report: string, opts: Record<string, unknown>) =>
-      run(async () =>
-        (await import('./commands/build.js')).buildCommand(report, {
+    .action((report: string | undefined, opts: Record<string, unknown>) =>
+      run(async () => {
+        // Flags override huibao.config.yaml, which overrides the defaults (src/config/settings.ts).
+        const { buildFlags } = await import('./config/settings.js')
+        const { report: chosen, options } = await buildFlags({ report, ...opts })
+        return (await import('./commands/build.js')).buildCommand(chosen, {
           ...opts,
+          ...options,
           logger: logger(),
-        }),
-      )(),
+        })
+      })(),
     )
 
   program
     .command('diff')
+    .addHelpText('after', commandExamples('diff'))
     .description('show what an edition changes against its base, with file and line')
     .argument('<edition>', 'edition id, e.g. xinzheng')
-    .argument('[report]', 'report folder', 'data/zhengzhou-2021')
-    .action((edition: string, report: string) =>
+    .argument('[report]', 'report folder (default: the project’s report)')
+    .action((edition: string, report: string | undefined) =>
       run(async () =>
-        (await import('./commands/diff.js')).diffCommand(report, edition, {
+        (await import('./commands/diff.js')).diffCommand(report ?? (await defaultReport()), edition, {
           // The diff is the command's output: stdout, so that it can be piped or saved.
           logger: createConsoleLogger({ stream: process.stdout, debug: program.opts().debug }),
         }),
       )(),
     )
+
+  program
+    .command('dev')
+    .description('live preview: serve the deck and handout on 127.0.0.1 and update them on every save')
+    .addHelpText('after', commandExamples('dev'))
+    .argument('[report]', 'report folder (default: the project’s report)')
+    .option('-e, --edition <id>', 'the edition to open first')
+    .option('-p, --port <n>', 'port on 127.0.0.1 (default: a free one)')
+    .option('--no-open', 'do not open a browser')
+    .option('--browser <path>', 'use this Chromium or Chrome executable')
+    .action(
+      (
+        report: string | undefined,
+        opts: { edition?: string; port?: string; open: boolean; browser?: string },
+      ) =>
+        run(async () => {
+          const { devFlags } = await import('./config/settings.js')
+          const flags = await devFlags({ report, ...opts })
+          return (await import('./commands/dev.js')).devCommand(flags.report, {
+            ...flags.options,
+            logger: logger(),
+          })
+        })(),
+    )
+
+  /** The report a command uses when none is named (huibao.config.yaml, else the only one in data/). */
+  const defaultReport = async () => {
+    const { resolveSettings, requireReport } = await import('./config/settings.js')
+    return requireReport(await resolveSettings({}))
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' })

@@ -29,7 +29,7 @@ export interface Edition {
   /** ASCII slug: the report id for the base edition, the overlay id otherwise (xinzheng, en) */
   id: string
   reportId: string
-  /** the report folder (data/zhengzhou-2021); relative paths in the data resolve against it */
+  /** the report folder (data/<report>); relative paths in the data resolve against it */
   reportDir: string
   report: Report
   locale: Report['locale']

@@ -24,7 +24,7 @@ import { listEditions, loadEdition } from './merge/index.js'
 import { renderDeck } from './render/deck.js'
 
 export interface BuildOptions {
-  /** report folder, e.g. data/zhengzhou-2021 */
+  /** report folder, e.g. data/<report> */
   report: string
   /** folder holding templates/ and themes/; pages may load only files below it (default: cwd) */
   projectRoot?: string

@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-browser.ts'],
+    globalSetup: ['test/support/build-dist.ts', 'test/support/global-browser.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     // Two cores: two test files at a time keeps Chromium responsive.

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// The published entry point. It runs a compiled copy of the TypeScript sources (see compile.js),
-// and falls back to running the sources through tsx's loader when no copy can be made.
-import { compiledCli } from './compile.js'
+// The published entry point. It runs the compiled JavaScript in dist/ (made by `npm run build`, which
+// runs at install), never the TypeScript sources, so that the CLI starts in plain Node.
+import { pathToFileURL } from 'node:url'
+import { DIST, distProblem } from './dist.js'
 
-let cli = await compiledCli()
-if (!cli) {
-  const { register } = await import('tsx/esm/api')
-  register()
-  cli = new URL('../cli.ts', import.meta.url).href
+const problem = distProblem()
+if (problem) {
+  process.stderr.write(`error ${problem}\nhint run \`npm run build\` in ${DIST.replace(/dist$/, '')}\n`)
+  process.exitCode = 3
+} else {
+  const { main } = await import(pathToFileURL(`${DIST}/cli.js`).href)
+  process.exitCode = await main(process.argv.slice(2))
 }
-const { main } = await import(cli)
-process.exitCode = await main(process.argv.slice(2))

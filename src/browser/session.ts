@@ -84,6 +84,8 @@ export interface LaunchOptions {
   /** How many pages may be open at once. */
   maxPages?: number
   logger?: Logger
+  /** How long a page may take to get ready, in ms (default 60 s; loading may take twice that). */
+  timeoutMs?: number
 }
 
 export interface LoadOptions {
@@ -104,6 +106,7 @@ export class BrowserSession implements AsyncDisposable {
   private free: number
   private readonly waiting: (() => void)[] = []
   private docCounter = 0
+  private readonly timeoutMs: number
 
   private constructor(
     readonly browser: Browser,
@@ -112,6 +115,7 @@ export class BrowserSession implements AsyncDisposable {
   ) {
     this.roots = [options.projectRoot, ...(options.extraRoots ?? [])].map((r) => resolve(r))
     this.free = Math.max(1, options.maxPages ?? 4)
+    this.timeoutMs = options.timeoutMs ?? 60_000
   }
 
   static async launch(options: LaunchOptions): Promise<BrowserSession> {
@@ -171,7 +175,7 @@ export class BrowserSession implements AsyncDisposable {
     state.documents.set(id, html)
     if (options.viewport) await page.setViewport({ deviceScaleFactor: 1, ...options.viewport })
     const url = `${VIRTUAL_ORIGIN}/${encodeURIComponent(options.name)}?__huibao_doc=${id}`
-    await page.goto(url, { waitUntil: 'load', timeout: 120_000 })
+    await page.goto(url, { waitUntil: 'load', timeout: this.timeoutMs * 2 })
     if (state.violations.length > 0) throw confinementError(state.violations)
     if (state.errors.length > 0) {
       throw new ConvertError(`the page ${options.name} failed: ${state.errors.join('; ')}`)
@@ -182,7 +186,7 @@ export class BrowserSession implements AsyncDisposable {
    * Waits for the explicit ready signal: web fonts loaded, images decoded and, when the page defines
    * it, the promise window.__huibaoReady (charts drawn, slides measured). No network-idle heuristics.
    */
-  async waitForReady(page: Page, timeoutMs = 60_000): Promise<void> {
+  async waitForReady(page: Page, timeoutMs = this.timeoutMs): Promise<void> {
     await page.waitForFunction(
       async () => {
         await document.fonts.ready
@@ -382,6 +386,7 @@ export function launchForReport(
   projectRoot: string,
   reportPath: string,
   browser?: string,
+  timeoutMs?: number,
 ): Promise<BrowserSession> {
   const root = resolve(projectRoot)
   const report = resolve(root, reportPath)
@@ -390,5 +395,6 @@ export function launchForReport(
     extraRoots: [/\.ya?ml$/i.test(report) ? dirname(report) : report],
     executablePath: browser,
     maxPages: 3,
+    timeoutMs,
   })
 }

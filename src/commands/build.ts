@@ -18,6 +18,10 @@ export interface BuildCommandOptions {
   bleed?: boolean
   browser?: string
   cache?: boolean
+  /** editions built at once (huibao.config.yaml or --concurrency) */
+  concurrency?: number
+  /** how long a page may take to get ready, in ms (huibao.config.yaml's timeout) */
+  timeoutMs?: number
   logger: Logger
 }
 
@@ -53,7 +57,7 @@ export async function buildCommand(report: string, options: BuildCommandOptions)
     }
   }
   // Chromium starts while the pipeline's modules load (they take a good part of a second).
-  const launching = launchForReport(process.cwd(), report, options.browser)
+  const launching = launchForReport(process.cwd(), report, options.browser, options.timeoutMs)
   launching.catch(() => undefined)
   const { build } = await import('../pipeline.js')
   const result = await build({
@@ -67,6 +71,7 @@ export async function buildCommand(report: string, options: BuildCommandOptions)
     bleed: options.bleed,
     browser: options.browser,
     cache: options.cache,
+    concurrency: options.concurrency,
     logger,
   })
   const index = await writeIndexPage(result, { outDir: options.out ?? 'output' })

@@ -14,6 +14,8 @@ import { FONT_FAMILIES, fontFaceCss } from '../render/fonts.js'
 
 export interface DoctorOptions {
   browser?: string
+  /** The settings in effect and where each came from (describeSettings), printed first. */
+  settings?: string[]
   logger: Logger
 }
 
@@ -22,6 +24,7 @@ export async function doctorCommand(options: DoctorOptions): Promise<number> {
   const ok = pc.green('✓')
   const bad = pc.red('✗')
   let healthy = true
+  for (const line of options.settings ?? []) out(line)
 
   const major = Number(process.versions.node.split('.')[0])
   out(

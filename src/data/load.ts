@@ -292,7 +292,7 @@ export async function resolveReportFile(reportPath: string): Promise<string> {
     isDir = (await stat(abs)).isDirectory()
   } catch {
     throw new DataParseError(`cannot find ${displayPath(abs)}: no such file or folder`, {
-      hint: 'give a report folder such as data/zhengzhou-2021, or its report.yaml',
+      hint: 'give a report folder such as data/<report>, or its report.yaml',
     })
   }
   if (!isDir) return abs

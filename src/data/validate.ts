@@ -162,8 +162,12 @@ function pointerToPath(pointer: string, data: unknown): (string | number)[] {
   return out
 }
 
-function schemaProblems(value: unknown, options: ValidateOptions): Problem[] {
-  const validate = schemaValidator()
+/** ajv's errors for `value` as problems at file:line (other schemas pass their own validator). */
+export function schemaProblems(
+  value: unknown,
+  options: ValidateOptions,
+  validate: ValidateFunction = schemaValidator(),
+): Problem[] {
   if (validate(value)) return []
   const errors = pickUnionBranches(validate.errors ?? [])
   // Errors inside an anyOf of constants (locale, comparator, kind, scale) are summed up by the anyOf.
