@@ -118,7 +118,10 @@ export function buildForm(
   const ink = String(text.color ?? '#222222')
   const panels = p.panels.map(({ group, rows: members, bars }) => {
     const height = { step }
-    if (!bars) return scorecard(yAxis, plotW, height)
+    if (!bars) {
+      const card = scorecard(yAxis, plotW, height)
+      return p.panels.length > 1 ? { ...card, title: panelTitle(s('chart.group.other'), fontSize) } : card
+    }
     const first = members[0] as MetricRow
     const header = s(`chart.group.${first.kind}`, { unit: first.unitLabel })
     const filter = { filter: `datum.group === ${JSON.stringify(group)}` }
@@ -130,6 +133,18 @@ export function buildForm(
     body: { vconcat: panels, spacing, autosize: { type: 'pad' } },
     rows,
     omitted: input.length - rows.length,
+  }
+}
+
+/** The heading of a panel: its kind and unit. */
+function panelTitle(text: string, fontSize: number): Json {
+  return {
+    text,
+    anchor: 'start',
+    frame: 'bounds',
+    fontSize: Math.round(fontSize * 0.85),
+    fontWeight: 700,
+    offset: 6,
   }
 }
 
@@ -186,14 +201,7 @@ function barPanel(
     transform: [filter, { calculate: `${open} ? datum.high + ${arrow} : datum.high`, as: 'labelAt' }],
     width: plotW,
     height,
-    title: {
-      text: header,
-      anchor: 'start',
-      frame: 'bounds',
-      fontSize: Math.round(fontSize * 0.85),
-      fontWeight: 700,
-      offset: 6,
-    },
+    title: panelTitle(header, fontSize),
     encoding: {
       y: {
         field: 'label',

@@ -11,19 +11,16 @@ export {
   TYPE_STEPS,
 } from './uses.js'
 
-import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import type { LoggerInterface } from 'vega'
 import type { BuildContext, Edition } from '../context.js'
 import { ChartError } from '../errors.js'
 import { translate } from '../render/locale.js'
 import { diskCache, hashKey } from '../utils/cache.js'
-import { PACKAGE_ROOT } from '../utils/paths.js'
+import { axisProbes, axisProblems } from './axis-check.js'
 import { bindChart, type MetricRow } from './bind.js'
+import { compileSpec, pageText, rendererVersion } from './compile.js'
 import { type ChartDefinition, chartError, loadDefinition } from './definition.js'
 import { describeChart } from './describe.js'
 import { buildForm, type FormResult } from './forms.js'
-import { chartPackageVersion } from './packages.js'
 import { loadChartPage, type PageJob, renderInPage } from './page.js'
 import { addTextType, emphasise, mergeConfig, scaleConfig, wrapAxisLabels } from './spec-tweaks.js'
 import { finishSvg } from './svg.js'
@@ -38,31 +35,6 @@ import {
   type RenderedChart,
   TYPE_STEPS,
 } from './uses.js'
-import { schemaProblem } from './validate.js'
-
-let codeVersion: Promise<string> | undefined
-/** Versions of everything outside the spec that shapes the SVG: Vega, Vega-Lite, fonts, this code. */
-function rendererVersion(): Promise<string> {
-  codeVersion ??= (async () => {
-    const parts: string[] = []
-    for (const pkg of [
-      'vega',
-      'vega-lite',
-      '@fontsource/noto-sans',
-      '@fontsource/noto-sans-sc',
-      '@fontsource/noto-serif',
-      '@fontsource/noto-serif-sc',
-    ]) {
-      parts.push(`${pkg}@${chartPackageVersion(pkg)}`)
-    }
-    const dir = join(PACKAGE_ROOT, 'src', 'charts')
-    for (const file of (await readdir(dir)).filter((f) => f.endsWith('.ts')).sort()) {
-      parts.push(file, await readFile(join(dir, file), 'utf8'))
-    }
-    return hashKey(...parts)
-  })()
-  return codeVersion
-}
 
 interface Prepared {
   key: string
@@ -133,13 +105,16 @@ export async function renderCharts(
   for (const step of TYPE_STEPS.keys()) {
     if (pending.length === 0) break
     const jobs: PageJob[] = []
-    for (const { p } of pending)
+    for (const { p } of pending) {
+      const vega = await compileSpec(p, ctx)
       jobs.push({
         key: p.key,
-        vega: await compileSpec(p, ctx),
+        vega,
         text: pageText(p),
         fontFamilies: theme.fontFamilies,
+        probes: axisProbes(vega),
       })
+    }
     const results = await ctx.session.withPage(async (page) => {
       await loadChartPage(ctx.session, page)
       return renderInPage(page, jobs)
@@ -152,6 +127,9 @@ export async function renderCharts(
           location: { file: p.def.relFile },
         })
       }
+      // No axis may carry two units or two kinds, whatever the chart's size.
+      const mixed = axisProblems(p.spec, jobs[i]?.probes ?? [], r.probed ?? [])[0]
+      if (mixed) throw chartError(p.def, p.def.binding.form ? ['huibao', 'form'] : mixed.path, mixed.message)
       const smaller = TYPE_STEPS[step + 1]
       if (r.problems.length > 0 && smaller !== undefined) {
         ctx.logger.debug(
@@ -323,32 +301,4 @@ function checkSize(use: ChartUse, name: string, value: number): void {
 function subtitleSize(config: unknown): number {
   const t = ((config as Record<string, unknown>).title ?? {}) as Record<string, unknown>
   return typeof t.subtitleFontSize === 'number' ? t.subtitleFontSize : 18
-}
-
-/** Schema check, then Vega-Lite's compiler (Vega-Lite warnings go to the logger). */
-async function compileSpec(p: Prepared, ctx: BuildContext): Promise<unknown> {
-  const problem = await schemaProblem(p.spec, ctx.projectRoot)
-  if (problem) throw chartError(p.def, problem.path, problem.message)
-  const warnings: string[] = []
-  const logger = {
-    level: () => logger,
-    error: (...args: unknown[]) => warnings.push(args.map(String).join(' ')),
-    warn: (...args: unknown[]) => warnings.push(args.map(String).join(' ')),
-    info: () => logger,
-    debug: () => logger,
-  } as unknown as LoggerInterface
-  try {
-    // Imported on a cache miss only: a build whose charts are all cached never loads Vega-Lite.
-    const { compile } = await import('vega-lite')
-    const { spec } = compile(p.spec as unknown as Parameters<typeof compile>[0], { logger })
-    for (const w of warnings) ctx.logger.warn(`chart ${p.def.relFile}: ${w}`)
-    return spec
-  } catch (cause) {
-    throw chartError(p.def, [], `Vega-Lite cannot compile it: ${(cause as Error).message}`, cause)
-  }
-}
-
-/** Every character the chart may draw, so that the page loads those glyphs before measuring. */
-function pageText(p: Prepared): string {
-  return [...new Set(JSON.stringify(p.spec))].join('')
 }

@@ -48,3 +48,12 @@ export function svgTexts(svg: string): string[] {
       .replace(/&#39;/g, "'"),
   )
 }
+
+/** A report folder's own edition (loaded and validated as a build would), rendered with this repo's templates. */
+export async function reportEdition(reportDir: string, editionId?: string) {
+  const { loadEdition } = await import('../../src/merge/edition.js')
+  const { parse } = await import('yaml')
+  const { readFile } = await import('node:fs/promises')
+  const id = editionId ?? (parse(await readFile(join(reportDir, 'report.yaml'), 'utf8')) as { id: string }).id
+  return loadEdition(reportDir, id, { projectRoot })
+}
