@@ -91,18 +91,27 @@ export function buildForm(
       : 0
   const innerH = layout.height - num(pad.top, 16) - num(pad.bottom, 16) - titleH
   const avail = (panels: number) => innerH - panels * headerH - (panels - 1) * spacing
-  const minStep = fontSize * 1.45
+  // The label column: as wide as the longest label, within a quarter and about half of the width.
+  const innerW = layout.width - num(pad.left, 16) - num(pad.right, 16)
+  const labelSize = num(axis.labelFontSize, fontSize)
+  const labelPad = num(axis.labelPadding, 12)
+  const longest = Math.max(...input.map((r) => textWidth(r.label, labelSize)))
+  const labelCol = Math.round(
+    Math.min(innerW * (layout.width < 700 ? 0.5 : 0.45), Math.max(innerW * 0.28, longest + labelPad + 4)),
+  )
+  const plotW = innerW - labelCol
+  // A row is as tall as its label's lines (a little slack for where the lines break).
+  const linesOf = (r: MetricRow) => Math.ceil((textWidth(r.label, labelSize) * 1.08) / (labelCol - labelPad))
+  const minStep = (set: MetricRow[]) =>
+    Math.max(fontSize * 1.45, Math.max(...set.map(linesOf)) * labelSize * 1.15 + labelSize * 0.4)
   // Rows that fit: drop from the end until every row has its line (the note says how many are left out).
   let rows = input.map((r) => ({ ...r }))
   let p = plan(form, rows, avail)
-  while (p.step < minStep && rows.length > 1) {
+  while (p.step < minStep(rows) && rows.length > 1) {
     rows = rows.slice(0, -1)
     p = plan(form, rows, avail)
   }
-  const step = Math.floor(Math.min(p.step, fontSize * 2.6))
-  const innerW = layout.width - num(pad.left, 16) - num(pad.right, 16)
-  const labelCol = Math.round(innerW * (layout.width < 700 ? 0.46 : 0.4))
-  const plotW = innerW - labelCol
+  const step = Math.floor(Math.min(p.step, Math.max(fontSize * 2.6, minStep(rows))))
   const s = (key: string, vars?: Record<string, unknown>) => translate(edition.strings, key, vars)
   for (const r of rows) {
     r.group = groupOf(r)
@@ -110,7 +119,7 @@ export function buildForm(
   }
   const yAxis = {
     title: null,
-    labelLimit: labelCol - num(axis.labelPadding, 12),
+    labelLimit: labelCol - labelPad,
     minExtent: labelCol,
     maxExtent: labelCol,
   }
@@ -259,7 +268,7 @@ function barPanel(
       {
         // 以内: a ceiling at the value
         transform: [{ filter: "datum.comparator === 'within'" }],
-        mark: { type: 'tick', orient: 'vertical', thickness: 4, bandSize: Math.round(fontSize * 1.2) },
+        mark: { type: 'tick', orient: 'vertical', thickness: 4, bandSize: Math.round(fontSize * 1.3) },
         encoding: { x: x('value'), color: { value: ink } },
       },
       {
