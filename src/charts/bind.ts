@@ -62,6 +62,7 @@ export async function bindChart(
   edition: Edition,
   projectRoot: string,
   highlight?: string,
+  section?: string,
 ): Promise<BoundChart> {
   const spec = structuredClone(def.spec)
   delete spec.$schema
@@ -81,7 +82,7 @@ export async function bindChart(
   if (spec.data !== undefined) {
     throw chartError(def, ['data'], 'the chart binds report data through "huibao"; remove "data"')
   }
-  const entries = selectEntries(def, edition)
+  const entries = selectEntries(def, edition, section)
   if (entries.length === 0) throw chartError(def, ['huibao'], 'selects no metrics of this report')
   const rows = entries.map((e, i) => metricRow(e, i, edition.locale))
   // Bars compare amounts of the same unit only (万亩 with 亩, never 个 with 家).
@@ -102,7 +103,23 @@ export async function bindChart(
   return { spec, rows, metricRows: true }
 }
 
-function selectEntries(def: ChartDefinition, edition: Edition): MetricEntry[] {
+/** "{section}" in a selector: the section the chart is placed with ({{chart "key-figures" section=…}}). */
+function placed(
+  def: ChartDefinition,
+  value: string | undefined,
+  section: string | undefined,
+): string | undefined {
+  if (value !== '{section}') return value
+  if (section === undefined)
+    throw chartError(
+      def,
+      ['huibao', 'select', 'section'],
+      'is "{section}": place the chart with section=<id>',
+    )
+  return section
+}
+
+function selectEntries(def: ChartDefinition, edition: Edition, placedIn?: string): MetricEntry[] {
   const b = def.binding
   if (b.metrics) {
     const index = indexMetrics(edition.report)
@@ -119,7 +136,7 @@ function selectEntries(def: ChartDefinition, edition: Edition): MetricEntry[] {
   }
   const all = allMetrics(edition.report)
   if (b.select) {
-    const s = b.select
+    const s = { ...b.select, section: placed(def, b.select.section, placedIn) }
     return all.filter(
       (e) =>
         (s.section === undefined || e.section?.id === s.section || e.block === s.section) &&

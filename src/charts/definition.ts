@@ -1,15 +1,16 @@
-// Chart definitions: templates/charts/<name>.vl.json, plain Vega-Lite plus a top-level "huibao" key that
-// says which report data the chart shows. Errors name the chart file, the JSON path inside it (and the
-// line, found through the yaml package's positions, since JSON is YAML) and the reason.
-import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+// Chart definitions: <name>.vl.json (found by src/charts/lookup.ts), plain Vega-Lite plus a top-level
+// "huibao" key that says which report data the chart shows. Errors name the chart file, the JSON path
+// inside it (and the line, found through the yaml package's positions, since JSON is YAML) and the
+// reason.
+import { readFile } from 'node:fs/promises'
 import { LineCounter, parseDocument } from 'yaml'
 import { ChartError, type Problem, type SourceLocation } from '../errors.js'
-
-export const CHARTS_DIR = join('templates', 'charts')
-export const CHART_SUFFIX = '.vl.json'
+import { type ChartOrigin, chartCatalog } from './lookup.js'
 
 export type JsonPath = (string | number)[]
+
+export const CHART_FORMS = ['auto', 'scorecard', 'bars'] as const
+export type ChartForm = (typeof CHART_FORMS)[number]
 
 /** What the "huibao" key of a chart definition may say. */
 export interface Binding {
@@ -28,8 +29,13 @@ export interface Binding {
   projects?: string
   /** with projects: keep only the first n metrics of each project (its headline figures) */
   perProject?: number
-  /** locale key of the chart's title, e.g. "chart.title.headline-targets" */
-  title?: string
+  /**
+   * the chart's title: a locale key ("chart.title.headline-targets"), text for every language, or
+   * text per locale ({"zh-CN": "…", "en": "…"})
+   */
+  title?: string | Record<string, string>
+  /** the chart's body is drawn by huibao from the rows (src/charts/forms.ts) */
+  form?: ChartForm
   /** locale key of a subtitle, e.g. "chart.note.per-unit" */
   subtitle?: string
   /** locale key of the chart's kind for alt text, e.g. "chart.kind.bar" (default: from the marks) */
@@ -42,6 +48,8 @@ export interface ChartDefinition {
   file: string
   /** path relative to the project, for messages */
   relFile: string
+  /** which folder it came from: the report's charts/, the project's templates/charts/, huibao's own */
+  origin: ChartOrigin
   source: string
   /** the Vega-Lite part (everything but "huibao") */
   spec: Record<string, unknown>
@@ -75,35 +83,46 @@ export function chartError(
   })
 }
 
-/** Names of the charts a project defines (templates/charts/*.vl.json), sorted. */
-export async function listCharts(projectRoot: string): Promise<string[]> {
-  const names = await readdir(join(projectRoot, CHARTS_DIR)).catch(() => [] as string[])
-  return names
-    .filter((n) => n.endsWith(CHART_SUFFIX))
-    .map((n) => n.slice(0, -CHART_SUFFIX.length))
-    .sort()
+/** Names of the charts a report can use (its own, the project's, the built-in ones), sorted. */
+export async function listCharts(projectRoot: string, reportDir?: string): Promise<string[]> {
+  return [...(await chartCatalog(projectRoot, reportDir)).keys()].sort()
 }
 
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-/** Reads and parses one chart definition; `use` (a template location) is named when the chart does not exist. */
+/**
+ * Reads and parses one chart definition, looked up in the report's charts/, then the project's, then
+ * huibao's; `usedAt` (a template location) is named when the chart does not exist.
+ */
 export async function loadDefinition(
   projectRoot: string,
   name: string,
   usedAt?: SourceLocation,
+  reportDir?: string,
 ): Promise<ChartDefinition> {
-  const relFile = join(CHARTS_DIR, `${name}${CHART_SUFFIX}`)
-  const file = join(projectRoot, relFile)
   if (!NAME.test(name)) {
     throw new ChartError(`"${name}" is not a chart name (lower-case letters, digits and hyphens)`, {
       location: usedAt,
     })
   }
-  const source = await readFile(file, 'utf8').catch(async () => {
-    const known = await listCharts(projectRoot)
-    throw new ChartError(`unknown chart "${name}": ${relFile} does not exist`, {
+  const catalog = await chartCatalog(projectRoot, reportDir)
+  const found = catalog.get(name)
+  if (!found) {
+    throw new ChartError(
+      `unknown chart "${name}": no ${name}.vl.json in the report's charts/, templates/charts/ or huibao's charts`,
+      {
+        location: usedAt,
+        hint: catalog.size
+          ? `charts of this report: ${[...catalog.keys()].join(', ')}`
+          : `add ${name}.vl.json to the report's charts/`,
+      },
+    )
+  }
+  const { file, relFile, origin } = found
+  const source = await readFile(file, 'utf8').catch((cause: unknown) => {
+    throw new ChartError(`cannot read chart ${relFile}: ${(cause as Error).message}`, {
       location: usedAt ?? { file: relFile },
-      hint: known.length ? `charts of this project: ${known.join(', ')}` : `add ${relFile}`,
+      cause,
     })
   })
   // Positions are needed only for error messages: parse them lazily.
@@ -141,7 +160,7 @@ export async function loadDefinition(
   }
   const { huibao, ...spec } = parsed as Record<string, unknown>
   const binding = checkBinding(def0, huibao)
-  return { name, file, relFile, source, spec, binding, locate: baseLocate }
+  return { name, file, relFile, origin, source, spec, binding, locate: baseLocate }
 }
 
 function checkBinding(def: Pick<ChartDefinition, 'relFile' | 'locate'>, value: unknown): Binding {
@@ -150,7 +169,7 @@ function checkBinding(def: Pick<ChartDefinition, 'relFile' | 'locate'>, value: u
     throw chartError(def, ['huibao'], 'must be an object such as {"metrics": ["gdp-growth"]}')
   }
   const b = value as Record<string, unknown>
-  const known = ['metrics', 'select', 'projects', 'perProject', 'title', 'subtitle', 'kind']
+  const known = ['metrics', 'select', 'projects', 'perProject', 'title', 'subtitle', 'kind', 'form']
   for (const key of Object.keys(b)) {
     if (!known.includes(key))
       throw chartError(def, ['huibao', key], `unknown key; use one of ${known.join(', ')}`)
@@ -191,7 +210,15 @@ function checkBinding(def: Pick<ChartDefinition, 'relFile' | 'locate'>, value: u
   if (b.perProject !== undefined && !(Number.isInteger(b.perProject) && (b.perProject as number) > 0)) {
     throw chartError(def, ['huibao', 'perProject'], 'must be a positive whole number')
   }
-  for (const key of ['title', 'subtitle', 'kind'] as const) {
+  if (b.form !== undefined && !CHART_FORMS.includes(b.form as ChartForm))
+    throw chartError(def, ['huibao', 'form'], `must be one of ${CHART_FORMS.join(', ')}`)
+  const title = b.title
+  if (title && typeof title === 'object' && !Array.isArray(title)) {
+    for (const [k, v] of Object.entries(title))
+      if (typeof v !== 'string') throw chartError(def, ['huibao', 'title', k], 'must be text')
+  } else if (title !== undefined && typeof title !== 'string')
+    throw chartError(def, ['huibao', 'title'], 'must be a locale key, text, or text per locale')
+  for (const key of ['subtitle', 'kind'] as const) {
     if (b[key] !== undefined && typeof b[key] !== 'string')
       throw chartError(def, ['huibao', key], 'must be a locale key (a string)')
   }

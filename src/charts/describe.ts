@@ -31,7 +31,7 @@ export function chartKind(spec: Record<string, unknown>): string {
     if (n.spec) visit(n.spec)
   }
   visit(spec)
-  const main = marks.find((m) => m !== 'text') ?? marks[0] ?? ''
+  const main = marks.find((m) => m !== 'text' && m !== 'rule') ?? marks[0] ?? ''
   return MARK_KINDS[main] ?? 'chart'
 }
 
@@ -40,8 +40,9 @@ export function describeChart(
   title: string,
   rows: Record<string, unknown>[],
   edition: Edition,
+  drawn: Record<string, unknown> = def.spec,
 ): string {
-  const kindKey = def.binding.kind ?? `chart.kind.${chartKind(def.spec)}`
+  const kindKey = def.binding.kind ?? `chart.kind.${chartKind(drawn)}`
   const kind = translate(edition.strings, kindKey)
   const items = rows
     .filter((r) => typeof r.label === 'string')

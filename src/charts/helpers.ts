@@ -13,7 +13,7 @@ function useOf(name: unknown, options: HelperOptions, projectRoot: string): Char
     throw new ChartError('{{chart}} needs a chart name: {{chart "headline-targets"}}', { location })
   }
   const hash = (options.hash ?? {}) as Record<string, unknown>
-  const known = ['width', 'height', 'title', 'highlight']
+  const known = ['width', 'height', 'title', 'highlight', 'section']
   for (const key of Object.keys(hash)) {
     if (!known.includes(key)) {
       throw new ChartError(`{{chart "${name}"}}: unknown option ${key}= (use ${known.join(', ')})`, {
@@ -32,6 +32,7 @@ function useOf(name: unknown, options: HelperOptions, projectRoot: string): Char
   }
   if (hash.title !== undefined) opts.title = String(hash.title)
   if (hash.highlight !== undefined) opts.highlight = String(hash.highlight)
+  if (hash.section !== undefined) opts.section = String(hash.section)
   return { name, options: opts, location }
 }
 

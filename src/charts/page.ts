@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { Page } from 'puppeteer-core'
 import type { BrowserSession } from '../browser/session.js'
 import { fontFaceCss } from '../render/fonts.js'
+import { type AxisProbe, PROBE_SCRIPT, type ProbeRows } from './axis-check.js'
 import { chartPackageDir } from './packages.js'
 
 export interface PageJob {
@@ -19,6 +20,8 @@ export interface PageJob {
   /** text whose glyphs must be loaded before measuring */
   text: string
   fontFamilies: string[]
+  /** fields on quantitative scales whose rows' units and kinds the page reports (axis-check.ts) */
+  probes?: AxisProbe[]
 }
 
 export interface PageResult {
@@ -26,6 +29,8 @@ export interface PageResult {
   svg?: string
   error?: string
   problems: string[]
+  /** one entry per probe */
+  probed?: ProbeRows[]
 }
 
 export interface LayoutBox {
@@ -209,6 +214,7 @@ const PAGE_SCRIPT = String.raw`
         await loadFonts(job.fontFamilies, job.text)
         var view = new vega.View(vega.parse(job.vega), { renderer: 'none', loader: refusingLoader(), logLevel: vega.Error })
         await view.runAsync()
+        var probed = window.__huibaoProbe(view, job.probes || [])
         var svg = await view.toSVG()
         var measured = measureSvg(svg)
         // Text that Vega's autosize did not fit (a value label past the longest bar): widen the
@@ -228,7 +234,7 @@ const PAGE_SCRIPT = String.raw`
           measured = measureSvg(svg)
         }
         view.finalize()
-        out.push({ key: job.key, svg: svg, problems: measured.problems })
+        out.push({ key: job.key, svg: svg, problems: measured.problems, probed: probed })
       } catch (e) {
         out.push({ key: job.key, error: String(e && e.message || e), problems: [] })
       }
@@ -255,7 +261,7 @@ function vegaScript(): Promise<string> {
 async function chartPageHtml(withVega: boolean): Promise<string> {
   const vega = withVega ? `<script>${await vegaScript()}</script>` : ''
   return `<!doctype html><html><head><meta charset="utf-8"><style>${await fontFaceCss()}
-html,body{margin:0;padding:0;background:#fff}</style>${vega}<script>${PAGE_SCRIPT}</script></head><body></body></html>`
+html,body{margin:0;padding:0;background:#fff}</style>${vega}<script>${PAGE_SCRIPT}${PROBE_SCRIPT}</script></head><body></body></html>`
 }
 
 /** Loads the chart page into `page` (with Vega, or only the layout checker). */

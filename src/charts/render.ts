@@ -1,93 +1,40 @@
 // renderCharts: chart uses -> bound, themed Vega-Lite -> (cache | Vega in Chromium) -> finished SVG.
-import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import type { LoggerInterface } from 'vega'
+
+export {
+  type ChartOptions,
+  type ChartUse,
+  chartUseKey,
+  DEFAULT_HEIGHT,
+  DEFAULT_WIDTH,
+  normalizeOptions,
+  type RenderedChart,
+  TYPE_STEPS,
+} from './uses.js'
+
 import type { BuildContext, Edition } from '../context.js'
-import { ChartError, type SourceLocation } from '../errors.js'
+import { ChartError } from '../errors.js'
 import { translate, translateFor } from '../render/locale.js'
 import { diskCache, hashKey } from '../utils/cache.js'
-import { PACKAGE_ROOT } from '../utils/paths.js'
-import { bindChart } from './bind.js'
+import { axisProbes, axisProblems } from './axis-check.js'
+import { bindChart, type MetricRow } from './bind.js'
+import { compileSpec, pageText, rendererVersion } from './compile.js'
 import { type ChartDefinition, chartError, loadDefinition } from './definition.js'
 import { describeChart } from './describe.js'
-import { chartPackageVersion } from './packages.js'
+import { buildForm, type FormResult } from './forms.js'
 import { loadChartPage, type PageJob, renderInPage } from './page.js'
+import { addTextType, emphasise, mergeConfig, scaleConfig, wrapAxisLabels } from './spec-tweaks.js'
 import { finishSvg } from './svg.js'
 import { type ChartTheme, loadChartTheme } from './theme.js'
-import { schemaProblem } from './validate.js'
-
-export interface ChartOptions {
-  /** total width of the SVG in px (default 1200, a slide) */
-  width?: number
-  /** total height in px (default 560) */
-  height?: number
-  /** replaces the chart's title; "" draws none */
-  title?: string
-  /** id of a metric to emphasise: the others are drawn fainter */
-  highlight?: string
-}
-
-export interface ChartUse {
-  name: string
-  options: ChartOptions
-  /** where a template asked for the chart, for error messages */
-  location?: SourceLocation
-}
-
-export interface RenderedChart {
-  name: string
-  svg: string
-  title: string
-  description: string
-  width: number
-  height: number
-  /** a source note for under the chart: 资料来源：郑州市2021年政府工作报告 */
-  caption: string
-}
-
-export const DEFAULT_WIDTH = 1200
-/** Type sizes tried in turn, as fractions of the theme's, until a chart's text fits. */
-export const TYPE_STEPS = [1, 0.9, 0.8] as const
-export const DEFAULT_HEIGHT = 560
-
-/** Options with only the known keys, in a fixed order. */
-export function normalizeOptions(options: ChartOptions): ChartOptions {
-  const out: ChartOptions = {}
-  if (options.width !== undefined) out.width = Number(options.width)
-  if (options.height !== undefined) out.height = Number(options.height)
-  if (options.title !== undefined) out.title = String(options.title)
-  if (options.highlight !== undefined) out.highlight = String(options.highlight)
-  return out
-}
-
-/** The key of a use in renderCharts' result: the same chart with the same options is drawn once. */
-export function chartUseKey(use: Pick<ChartUse, 'name' | 'options'>): string {
-  return `${use.name}${JSON.stringify(normalizeOptions(use.options))}`
-}
-
-let codeVersion: Promise<string> | undefined
-/** Versions of everything outside the spec that shapes the SVG: Vega, Vega-Lite, fonts, this code. */
-function rendererVersion(): Promise<string> {
-  codeVersion ??= (async () => {
-    const parts: string[] = []
-    for (const pkg of [
-      'vega',
-      'vega-lite',
-      '@fontsource/noto-sans',
-      '@fontsource/noto-sans-sc',
-      '@fontsource/noto-serif',
-      '@fontsource/noto-serif-sc',
-    ]) {
-      parts.push(`${pkg}@${chartPackageVersion(pkg)}`)
-    }
-    const dir = join(PACKAGE_ROOT, 'src', 'charts')
-    for (const file of (await readdir(dir)).filter((f) => f.endsWith('.ts')).sort()) {
-      parts.push(file, await readFile(join(dir, file), 'utf8'))
-    }
-    return hashKey(...parts)
-  })()
-  return codeVersion
-}
+import { chartVars, resolveSubtitle, resolveTitle } from './titles.js'
+import {
+  type ChartUse,
+  chartUseKey,
+  DEFAULT_HEIGHT,
+  DEFAULT_WIDTH,
+  normalizeOptions,
+  type RenderedChart,
+  TYPE_STEPS,
+} from './uses.js'
 
 interface Prepared {
   key: string
@@ -133,8 +80,10 @@ export async function renderCharts(
     [...unique].map(async ([key, use]) => {
       let def = definitions.get(use.name)
       if (!def) {
-        def = loadDefinition(ctx.projectRoot, use.name, use.location)
+        def = loadDefinition(ctx.projectRoot, use.name, use.location, edition.reportDir)
         definitions.set(use.name, def)
+        const { relFile, origin } = await def
+        ctx.logger.debug(`chart ${use.name}: ${relFile} (${origin})`)
       }
       return prepare(key, use, await def, edition, ctx, theme, version)
     }),
@@ -156,13 +105,16 @@ export async function renderCharts(
   for (const step of TYPE_STEPS.keys()) {
     if (pending.length === 0) break
     const jobs: PageJob[] = []
-    for (const { p } of pending)
+    for (const { p } of pending) {
+      const vega = await compileSpec(p, ctx)
       jobs.push({
         key: p.key,
-        vega: await compileSpec(p, ctx),
+        vega,
         text: pageText(p),
         fontFamilies: theme.fontFamilies,
+        probes: axisProbes(vega),
       })
+    }
     const results = await ctx.session.withPage(async (page) => {
       await loadChartPage(ctx.session, page)
       return renderInPage(page, jobs)
@@ -175,6 +127,9 @@ export async function renderCharts(
           location: { file: p.def.relFile },
         })
       }
+      // No axis may carry two units or two kinds, whatever the chart's size.
+      const mixed = axisProblems(p.spec, jobs[i]?.probes ?? [], r.probed ?? [])[0]
+      if (mixed) throw chartError(p.def, p.def.binding.form ? ['huibao', 'form'] : mixed.path, mixed.message)
       const smaller = TYPE_STEPS[step + 1]
       if (r.problems.length > 0 && smaller !== undefined) {
         ctx.logger.debug(
@@ -238,7 +193,7 @@ async function prepare(
   const width = options.width ?? DEFAULT_WIDTH
   checkSize(use, 'width', width)
   if (options.height !== undefined) checkSize(use, 'height', options.height)
-  const bound = await bindChart(def, edition, ctx.projectRoot, options.highlight)
+  const bound = await bindChart(def, edition, ctx.projectRoot, options.highlight, options.section)
   if (options.highlight !== undefined && !bound.rows.some((r) => r.id === options.highlight)) {
     throw new ChartError(`chart "${use.name}": highlight="${options.highlight}" is not one of its metrics`, {
       location: use.location ?? { file: def.relFile },
@@ -246,19 +201,8 @@ async function prepare(
     })
   }
   const title = resolveTitle(def, options, edition)
-  const description = describeChart(def, title, bound.rows, edition)
-  const ariaLabel = title ? translate(edition.strings, 'chart.aria', { title, description }) : description
-  // {year}, {title}, {region} …: the report's own values, bound to the strings (src/render/locale.ts)
-  const caption = translateFor(edition, 'chart.source')
+  let subtitle = resolveSubtitle(def, edition)
   const spec = bound.spec
-  const subtitle = def.binding.subtitle
-    ? translateIn(def, ['huibao', 'subtitle'], edition, def.binding.subtitle)
-    : ''
-  if (title) {
-    const base = spec.title && typeof spec.title === 'object' && !Array.isArray(spec.title) ? spec.title : {}
-    // A line break in the locale string starts a new subtitle line.
-    spec.title = { ...base, text: title, ...(subtitle ? { subtitle: subtitle.split('\n') } : {}) }
-  } else delete spec.title
   // Smaller charts (handouts) get proportionally smaller type, down to 60 % of the slide size.
   const factor = Math.max(0.6, Math.min(1, width / DEFAULT_WIDTH))
   const height =
@@ -267,13 +211,66 @@ async function prepare(
       Math.round(DEFAULT_HEIGHT * factor),
       Math.round((140 + subtitle.split('\n').length * 24 + bound.rows.length * 46) * factor),
     )
-  spec.description = description
-  spec.width = width
-  spec.height = height
+  const ownConfig = (spec.config ?? {}) as Record<string, unknown>
   spec.config = mergeConfig(
     scaleConfig(theme.config, factor * typeStep) as Record<string, unknown>,
-    (spec.config ?? {}) as Record<string, unknown>,
+    ownConfig,
   )
+  let rows = bound.rows
+  const form = def.binding.form
+  if (form) {
+    if (!bound.metricRows) throw chartError(def, ['huibao', 'form'], 'a form draws report metrics only')
+    // Smaller type before fewer rows: the steps of TYPE_STEPS from this one, then rows left out.
+    const lines = (extra: number) => (title ? 1 : 0) + (subtitle ? subtitle.split('\n').length : 0) + extra
+    let drawn: FormResult | undefined
+    for (const step of TYPE_STEPS.filter((t) => t <= typeStep)) {
+      spec.config = mergeConfig(
+        scaleConfig(theme.config, factor * step) as Record<string, unknown>,
+        ownConfig,
+      )
+      const layout = { width, height, config: spec.config as Record<string, unknown>, titleLines: lines(0) }
+      drawn = buildForm(form, bound.rows as MetricRow[], layout, edition)
+      if (drawn.omitted > 0)
+        drawn = buildForm(form, bound.rows as MetricRow[], { ...layout, titleLines: lines(1) }, edition)
+      if (drawn.omitted === 0) break
+    }
+    if (!drawn) throw new Error('no type step')
+    if (drawn.omitted > 0) {
+      const note = translate(edition.strings, 'chart.note.omitted', { n: drawn.omitted })
+      subtitle = subtitle ? `${subtitle}\n${note}` : note
+    }
+    for (const k of [
+      'mark',
+      'encoding',
+      'layer',
+      'transform',
+      'vconcat',
+      'hconcat',
+      'concat',
+      'facet',
+      'spec',
+    ])
+      delete spec[k]
+    Object.assign(spec, drawn.body)
+    spec.data = { values: drawn.rows }
+    rows = drawn.rows
+  }
+  const description = describeChart(def, title, rows, edition, spec)
+  const ariaLabel = title ? translate(edition.strings, 'chart.aria', { title, description }) : description
+  const caption = translateFor(edition, 'chart.source', chartVars(edition))
+  if (title || (form && subtitle)) {
+    const base = spec.title && typeof spec.title === 'object' && !Array.isArray(spec.title) ? spec.title : {}
+    // A line break in the locale string starts a new subtitle line. Without a title (a slide whose
+    // heading is the title), a form's note stands on its own in the subtitle's type.
+    spec.title = title
+      ? { ...base, text: title, ...(subtitle ? { subtitle: subtitle.split('\n') } : {}) }
+      : { ...base, text: subtitle.split('\n'), fontSize: subtitleSize(spec.config), fontWeight: 400 }
+  } else delete spec.title
+  spec.description = description
+  if (!form) {
+    spec.width = width
+    spec.height = height
+  }
   wrapAxisLabels(spec, spec.config as Record<string, unknown>, width)
   addTextType(spec, spec.config as Record<string, unknown>)
   if (options.highlight !== undefined) emphasise(spec)
@@ -292,72 +289,6 @@ async function prepare(
   return { key, use, def, spec, title, description, ariaLabel, caption, width, height, hash, idPrefix }
 }
 
-/**
- * The param huibaoText: the type of text marks at this chart's size ({font, fontSize, fontWeight,
- * lineHeight}), for specs that wrap a text mark's text themselves:
- * `huibaoWrap(datum.label, huibaoText, maxWidth, maxWidth, rowHeight)` (see livelihood-projects).
- */
-function addTextType(spec: Record<string, unknown>, config: Record<string, unknown>): void {
-  const text = (config.text ?? {}) as Record<string, unknown>
-  const fontSize = Number(text.fontSize ?? 11)
-  const type = {
-    font: String(text.font ?? config.font ?? 'sans-serif'),
-    fontSize,
-    fontWeight: text.fontWeight ?? 400,
-    lineHeight: Math.round(fontSize * 1.15 * 10) / 10,
-  }
-  const params = Array.isArray(spec.params) ? (spec.params as unknown[]) : []
-  spec.params = [...params, { name: 'huibaoText', value: type }]
-}
-
-/**
- * Long category labels (English ones, mostly) wrap instead of being cut short: every nominal or
- * ordinal y axis draws its labels through huibaoWrap (src/charts/page.ts), which breaks a label that is
- * wider than the axis' labelLimit into balanced lines, as many as the row's height holds, and widens
- * the label column up to LABEL_COLUMN_MAX of the chart's width when the lines would not fit otherwise.
- * Multi-line labels are centred on their row. Axes with a labelExpr of their own are left alone.
- */
-export const LABEL_COLUMN_MAX = 0.6
-
-function wrapAxisLabels(node: Record<string, unknown>, config: Record<string, unknown>, width: number): void {
-  const encoding = node.encoding as Record<string, unknown> | undefined
-  const y = encoding?.y as Record<string, unknown> | undefined
-  if (y && (y.type === 'nominal' || y.type === 'ordinal') && y.axis !== null) {
-    const axis = (y.axis ?? {}) as Record<string, unknown>
-    if (axis.labelExpr === undefined) {
-      const base = { ...((config.axis ?? {}) as Record<string, unknown>), ...axis }
-      const fontSize = Number(base.labelFontSize ?? 10)
-      const lineHeight = Math.round(fontSize * 1.15 * 10) / 10
-      const type = {
-        font: String(base.labelFont ?? config.font ?? 'sans-serif'),
-        fontSize,
-        fontWeight: base.labelFontWeight ?? 400,
-        lineHeight,
-      }
-      const pref = Number(base.labelLimit ?? 200)
-      const cap = Math.max(pref, Math.round(width * LABEL_COLUMN_MAX))
-      const typeExpr = `{font: ${JSON.stringify(type.font)}, fontSize: ${type.fontSize}, fontWeight: ${JSON.stringify(type.fontWeight)}, lineHeight: ${lineHeight}}`
-      const lines = `huibaoWrap(datum.label, ${typeExpr}, ${pref}, ${cap}, height / length(domain('y')))`
-      y.axis = {
-        ...axis,
-        labelExpr: lines,
-        labelLimit: cap + 2,
-        labelLineHeight: lineHeight,
-        // Vega puts the first line on the row's middle: move a label of n lines up by (n - 1) / 2 lines.
-        labelOffset: {
-          condition: { test: 'false', value: 0 },
-          expr: `-(length(${lines}) - 1) * ${lineHeight / 2}`,
-        },
-      }
-    }
-  }
-  for (const k of ['layer', 'hconcat', 'vconcat', 'concat']) {
-    if (Array.isArray(node[k])) {
-      for (const child of node[k] as Record<string, unknown>[]) wrapAxisLabels(child, config, width)
-    }
-  }
-}
-
 function checkSize(use: ChartUse, name: string, value: number): void {
   if (!Number.isFinite(value) || value < 100 || value > 4000) {
     throw new ChartError(`chart "${use.name}": ${name}=${value} is not a size in px between 100 and 4000`, {
@@ -366,95 +297,8 @@ function checkSize(use: ChartUse, name: string, value: number): void {
   }
 }
 
-function translateIn(def: ChartDefinition, path: (string | number)[], edition: Edition, key: string): string {
-  try {
-    return translateFor(edition, key)
-  } catch (cause) {
-    throw chartError(def, path, (cause as Error).message, cause)
-  }
-}
-
-/** Multiplies the theme's type sizes, paddings and label limits by `factor` (areas by its square). */
-function scaleConfig(value: unknown, factor: number, key = ''): unknown {
-  if (factor === 1) return value
-  if (typeof value === 'number') {
-    if (/size$/i.test(key) && !/fontsize$/i.test(key)) return Math.round(value * factor * factor)
-    if (/(fontsize|padding|offset|limit|^left|^right|^top|^bottom)$/i.test(key))
-      return Math.round(value * factor * 10) / 10
-    return value
-  }
-  if (Array.isArray(value)) return value
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, scaleConfig(v, factor, key === 'padding' ? k : k)]),
-    )
-  }
-  return value
-}
-
-function resolveTitle(def: ChartDefinition, options: ChartOptions, edition: Edition): string {
-  if (options.title !== undefined) return options.title
-  if (def.binding.title) return translateIn(def, ['huibao', 'title'], edition, def.binding.title)
-  const t = def.spec.title
-  if (typeof t === 'string') return t
-  if (t && typeof t === 'object' && typeof (t as { text?: unknown }).text === 'string')
-    return (t as { text: string }).text
-  return ''
-}
-
-function mergeConfig(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base }
-  for (const [k, v] of Object.entries(over)) {
-    const b = out[k]
-    out[k] =
-      v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b)
-        ? mergeConfig(b as Record<string, unknown>, v as Record<string, unknown>)
-        : v
-  }
-  return out
-}
-
-const EMPHASIS_MARKS = new Set(['bar', 'point', 'circle', 'square', 'tick', 'rect', 'arc', 'area', 'line'])
-
-/** With a highlight, every non-text mark without its own opacity draws the other rows fainter. */
-function emphasise(node: Record<string, unknown>): void {
-  const mark = typeof node.mark === 'string' ? node.mark : (node.mark as { type?: string } | undefined)?.type
-  if (mark && EMPHASIS_MARKS.has(mark)) {
-    const encoding = (node.encoding ?? {}) as Record<string, unknown>
-    if (encoding.opacity === undefined) {
-      encoding.opacity = { condition: { test: 'datum.highlighted', value: 1 }, value: 0.35 }
-      node.encoding = encoding
-    }
-  }
-  for (const k of ['layer', 'hconcat', 'vconcat', 'concat']) {
-    if (Array.isArray(node[k])) for (const child of node[k] as Record<string, unknown>[]) emphasise(child)
-  }
-}
-
-/** Schema check, then Vega-Lite's compiler (Vega-Lite warnings go to the logger). */
-async function compileSpec(p: Prepared, ctx: BuildContext): Promise<unknown> {
-  const problem = await schemaProblem(p.spec, ctx.projectRoot)
-  if (problem) throw chartError(p.def, problem.path, problem.message)
-  const warnings: string[] = []
-  const logger = {
-    level: () => logger,
-    error: (...args: unknown[]) => warnings.push(args.map(String).join(' ')),
-    warn: (...args: unknown[]) => warnings.push(args.map(String).join(' ')),
-    info: () => logger,
-    debug: () => logger,
-  } as unknown as LoggerInterface
-  try {
-    // Imported on a cache miss only: a build whose charts are all cached never loads Vega-Lite.
-    const { compile } = await import('vega-lite')
-    const { spec } = compile(p.spec as unknown as Parameters<typeof compile>[0], { logger })
-    for (const w of warnings) ctx.logger.warn(`chart ${p.def.relFile}: ${w}`)
-    return spec
-  } catch (cause) {
-    throw chartError(p.def, [], `Vega-Lite cannot compile it: ${(cause as Error).message}`, cause)
-  }
-}
-
-/** Every character the chart may draw, so that the page loads those glyphs before measuring. */
-function pageText(p: Prepared): string {
-  return [...new Set(JSON.stringify(p.spec))].join('')
+/** The subtitle's type size at this chart's size. */
+function subtitleSize(config: unknown): number {
+  const t = ((config as Record<string, unknown>).title ?? {}) as Record<string, unknown>
+  return typeof t.subtitleFontSize === 'number' ? t.subtitleFontSize : 18
 }

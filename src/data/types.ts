@@ -99,6 +99,14 @@ export const MetricRef = T.Object(
 /** Where metrics go: a metric, or a reference to one cited again. */
 export const MetricItem = T.Union([Metric, MetricRef])
 
+/** Which chart a section or keyword shows (the attachment rule: src/charts/lookup.ts). */
+const ChartChoice = T.Optional(
+  T.Union([Slug, T.Literal(false)], {
+    description:
+      "the chart shown with this item: a file <name>.vl.json in the report's charts/, the project's templates/charts/ or huibao's built-in charts; false for none. Without it, a chart file named exactly the id is used",
+  }),
+)
+
 export const Keyword = T.Object(
   {
     id: Slug,
@@ -111,6 +119,7 @@ export const Keyword = T.Object(
         description: 'every figure stated in these paragraphs',
       }),
     ),
+    chart: ChartChoice,
     projects: T.Optional(
       T.Array(
         T.Object(
@@ -151,6 +160,7 @@ export const Section = T.Object(
     title: Text,
     lead: Text,
     keywords: T.Array(Keyword, { minItems: 1 }),
+    chart: ChartChoice,
     highlights: T.Optional(
       T.Array(Slug, { description: 'metric ids to show as key figures on the section slide' }),
     ),

@@ -17,13 +17,14 @@ import {
   type ChartUse,
   chartHelpers,
   chartUseKey,
-  listCharts,
   type RenderedChart,
   renderCharts,
 } from '../charts/index.js'
+import { attachedChart, chartCatalog, sectionMetricCount } from '../charts/lookup.js'
 import type { BuildContext, Edition } from '../context.js'
 import type { Locale } from '../data/format.js'
 import { indexMetrics } from '../data/metrics.js'
+import type { Keyword, Section } from '../data/types.js'
 import { ConfigError, TemplateRenderError } from '../errors.js'
 import { themeDir } from '../resources.js'
 import { type DeckHelperState, deckHelpers, decodeNote, encodeNote, type SlideMeta } from './deck-helpers.js'
@@ -194,7 +195,7 @@ export async function renderDeck(
   // 2.-4. templates: a collect pass for the charts, then the real pass
   const set = await loadTemplateSet(join(projectRoot, 'templates', 'deck'), 'deck.md.hbs', edition.reportDir)
   const metrics = indexMetrics(report)
-  const chartNames = new Set(await listCharts(projectRoot))
+  const catalog = await chartCatalog(projectRoot, edition.reportDir)
   const logo = await logoDataUri(edition.logo)
   const pass = (mode: 'collect' | 'render', uses: ChartUse[], drawn?: Map<string, RenderedChart>) => {
     const state: DeckHelperState = { slides: [], locations: [] }
@@ -226,11 +227,13 @@ export async function renderDeck(
         if (hash.height !== undefined) chartOptions.height = Number(hash.height)
         if (hash.title !== undefined) chartOptions.title = String(hash.title)
         if (hash.highlight !== undefined) chartOptions.highlight = String(hash.highlight)
+        if (hash.section !== undefined) chartOptions.section = String(hash.section)
         const chart = drawn?.get(chartUseKey({ name: String(name), options: chartOptions }))
         return chart ? new Handlebars.SafeString(`\n<!--\n${encodeNote(chart.description)}\n-->\n`) : ''
       },
-      /** {{#if (hasChart section.id)}}: whether templates/charts/<name>.vl.json exists */
-      hasChart: (name: unknown) => chartNames.has(String(name)),
+      /** {{#with (chartFor section)}}: the chart shown with a section or keyword (src/charts/lookup.ts) */
+      chartFor: (item: Section | Keyword) =>
+        attachedChart(item, catalog, 'lead' in item ? sectionMetricCount(item) : undefined),
     }
     const context = {
       report,

@@ -6,10 +6,17 @@
 // the @page margin boxes' counter(page) / counter(pages), which Chromium prints since version 131.
 import { readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
-import { type ChartUse, chartHelpers, listCharts, type RenderedChart, renderCharts } from '../charts/index.js'
+import { type ChartUse, chartHelpers, type RenderedChart, renderCharts } from '../charts/index.js'
+import {
+  attachedChart,
+  type ChartFile,
+  chartCatalog,
+  sectionMetricCount,
+  TARGETS_CHART,
+} from '../charts/lookup.js'
 import type { BuildContext, Edition } from '../context.js'
 import type { Locale } from '../data/format.js'
-import type { Block, Metric, Section } from '../data/types.js'
+import type { Block, Keyword, Metric, Section } from '../data/types.js'
 import { TemplateRenderError } from '../errors.js'
 import { themeDir } from '../resources.js'
 import { cssFontStack, FONT_FAMILIES, fontFaceCss, fontStack } from './fonts.js'
@@ -89,9 +96,11 @@ function blockView(block: Block, id: string) {
   }
 }
 
-/** Charts of a section: named after the section id (innovation, urban-utilities …); of a keyword: its id. */
-function chartsFor(id: string, known: readonly string[], prefix: boolean): string[] {
-  return known.filter((name) => name === id || (prefix && name.startsWith(`${id}-`)))
+/** The chart shown with a section or keyword (src/charts/lookup.ts), as a list for {{#each}}. */
+function chartsFor(item: Section | Keyword, catalog: Map<string, ChartFile> | undefined): string[] {
+  if (!catalog) return []
+  const name = attachedChart(item, catalog, 'lead' in item ? sectionMetricCount(item) : undefined)
+  return name ? [name] : []
 }
 
 /**
@@ -121,7 +130,7 @@ function sectionLabels(section: Section, edition: Edition) {
   }
 }
 
-function sectionView(section: Section, edition: Edition, known: readonly string[]) {
+function sectionView(section: Section, edition: Edition, catalog: Map<string, ChartFile> | undefined) {
   return {
     id: headingId('section', section.id),
     // a named page per section (its running header); ids are slugs, so valid CSS names
@@ -131,10 +140,11 @@ function sectionView(section: Section, edition: Edition, known: readonly string[
     ...sectionLabels(section, edition),
     title: section.title,
     lead: section.lead,
-    charts: chartsFor(section.id, known, true).filter((name) => !section.keywords.some((k) => k.id === name)),
+    charts: chartsFor(section, catalog),
+    sectionId: section.id,
     keywords: section.keywords.map((k) => ({
       id: headingId('keyword', k.id),
-      charts: chartsFor(k.id, known, false),
+      charts: chartsFor(k, catalog),
       title: k.title,
       paragraphs: k.paragraphs,
       metrics: [...(k.metrics ?? []), ...(k.projects ?? []).flatMap((p) => p.metrics ?? [])] as Metric[],
@@ -166,8 +176,8 @@ export async function renderHandout(
   const s = (key: string, vars?: Record<string, unknown>) => translateFor(edition, key, vars)
 
   // The booklet shows the charts; the reading copy is for speaking and has none.
-  const known = kind === 'handout' ? await listCharts(projectRoot) : []
-  const sections = report.sections.map((sec) => sectionView(sec, edition, known))
+  const catalog = kind === 'handout' ? await chartCatalog(projectRoot, edition.reportDir) : undefined
+  const sections = report.sections.map((sec) => sectionView(sec, edition, catalog))
   const title = report.meta.title
   const editionName = report.presentation?.edition
   // {page} and {pages} stay as they are: pageCounterContent turns them into CSS page counters.
@@ -211,7 +221,7 @@ export async function renderHandout(
     intro: blockView(report.intro, 'intro'),
     targets: blockView(report.targets, 'targets'),
     sections,
-    targetCharts: known.filter((name) => name === 'headline-targets'),
+    targetCharts: catalog?.has(TARGETS_CHART) && report.targets.metrics?.length ? [TARGETS_CHART] : [],
   }
   const helpers = handoutHelpers({ locale, pages: options.pages ?? new Map() })
   const pass = (charts: Record<string, HelperDelegate>) =>

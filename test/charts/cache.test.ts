@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserSession } from '../../src/browser/session.js'
-import { type ChartUse, chartUseKey, listCharts, renderCharts } from '../../src/charts/index.js'
+import { type ChartUse, chartUseKey, renderCharts } from '../../src/charts/index.js'
 import { sharedSession } from '../support/browser.js'
 import { exampleEdition } from '../support/edition.js'
-import { context, makeProject } from './support.js'
+import { context, exampleChartNames, makeProject, placedOptions } from './support.js'
 
 let session: BrowserSession
 beforeAll(async () => {
@@ -17,7 +17,10 @@ describe('the chart cache', () => {
   it('serves unchanged charts from the cache and renders them again with --no-cache', async () => {
     const root = await makeProject()
     const edition = await exampleEdition()
-    const uses: ChartUse[] = (await listCharts(root)).map((name) => ({ name, options: {} }))
+    const uses: ChartUse[] = (await exampleChartNames(root)).map((name) => ({
+      name,
+      options: placedOptions(name, {}),
+    }))
 
     const cold = context(session, root)
     const first = await renderCharts(uses, edition, cold)

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserSession } from '../../src/browser/session.js'
 import { bindChart } from '../../src/charts/bind.js'
 import { loadDefinition } from '../../src/charts/definition.js'
-import { chartUseKey, listCharts, type RenderedChart, renderCharts } from '../../src/charts/index.js'
+import { chartUseKey, type RenderedChart, renderCharts } from '../../src/charts/index.js'
 import type { Metric } from '../../src/data/types.js'
 import { sharedSession } from '../support/browser.js'
 import { exampleEdition } from '../support/edition.js'
-import { context, makeProject, numbersIn, svgTexts } from './support.js'
+import { context, exampleChartNames, makeProject, numbersIn, placedOptions, svgTexts } from './support.js'
 
 let session: BrowserSession
 beforeAll(async () => {
@@ -17,16 +17,16 @@ describe('chart data', () => {
   it('shows as text only numbers that are in the data (values, upper bounds, label and title text)', async () => {
     const root = await makeProject()
     const edition = await exampleEdition()
-    const names = await listCharts(root)
+    const names = await exampleChartNames(root)
     const charts = await renderCharts(
-      names.map((name) => ({ name, options: {} })),
+      names.map((name) => ({ name, options: placedOptions(name, {}) })),
       edition,
       context(session, root),
     )
     for (const name of names) {
-      const def = await loadDefinition(root, name)
-      const { rows } = await bindChart(def, edition, root)
-      const chart = charts.get(chartUseKey({ name, options: {} })) as RenderedChart
+      const def = await loadDefinition(root, name, undefined, edition.reportDir)
+      const { rows } = await bindChart(def, edition, root, undefined, placedOptions(name, {}).section)
+      const chart = charts.get(chartUseKey({ name, options: placedOptions(name, {}) })) as RenderedChart
       const allowed = new Set<number>(numbersIn(chart.title))
       for (const row of rows) {
         for (const value of Object.values(row)) {

@@ -3,11 +3,11 @@
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserSession } from '../../src/browser/session.js'
-import { type ChartOptions, type ChartUse, listCharts, renderCharts } from '../../src/charts/index.js'
+import { type ChartOptions, type ChartUse, renderCharts } from '../../src/charts/index.js'
 import { loadChartPage, measureSvgInPage } from '../../src/charts/page.js'
 import { loadEdition } from '../../src/merge/edition.js'
 import { projectRoot, sharedSession } from '../support/browser.js'
-import { context, makeProject, svgTexts } from './support.js'
+import { context, exampleChartNames, makeProject, placedOptions, svgTexts } from './support.js'
 
 let session: BrowserSession
 beforeAll(async () => {
@@ -26,8 +26,8 @@ const HANDOUT: ChartOptions[] = [
 const TARGETS: ChartOptions = { width: 500, height: 290, title: '' }
 
 async function usesOf(root: string): Promise<ChartUse[]> {
-  return (await listCharts(root)).flatMap((name) => [
-    ...[DECK, ...HANDOUT].map((options) => ({ name, options })),
+  return (await exampleChartNames(root)).flatMap((name) => [
+    ...[DECK, ...HANDOUT].map((options) => ({ name, options: placedOptions(name, options) })),
     ...(name === 'headline-targets' ? [{ name, options: TARGETS }] : []),
   ])
 }

@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserSession } from '../../src/browser/session.js'
-import { type ChartUse, listCharts, type RenderedChart, renderCharts } from '../../src/charts/index.js'
+import { type ChartUse, type RenderedChart, renderCharts } from '../../src/charts/index.js'
 import { loadChartPage, measureSvgInPage } from '../../src/charts/page.js'
 import { ChartError } from '../../src/errors.js'
 import { projectRoot, sharedSession } from '../support/browser.js'
 import { exampleEdition } from '../support/edition.js'
-import { context, fixtures, makeProject } from './support.js'
+import { context, exampleChartNames, fixtures, makeProject, placedOptions } from './support.js'
 
 let session: BrowserSession
 beforeAll(async () => {
@@ -30,7 +30,7 @@ async function layoutProblems(charts: RenderedChart[]): Promise<Map<string, stri
 
 describe('the example charts', () => {
   it('lists a chart for the targets and for the sections with comparable figures', async () => {
-    const names = await listCharts(projectRoot)
+    const names = await exampleChartNames(projectRoot)
     for (const name of [
       'headline-targets',
       'innovation',
@@ -48,10 +48,10 @@ describe('the example charts', () => {
   it('renders every chart at slide and handout sizes with no text overlapping text, marks or the plot, and none outside the picture', async () => {
     const root = await makeProject()
     const edition = await exampleEdition()
-    const names = await listCharts(root)
+    const names = await exampleChartNames(root)
     const uses: ChartUse[] = names.flatMap((name) => [
-      { name, options: {} },
-      { name, options: { width: 800 } },
+      { name, options: placedOptions(name, {}) },
+      { name, options: placedOptions(name, { width: 800 }) },
     ])
     const charts = await renderCharts(uses, edition, context(session, root))
     expect(charts.size).toBe(uses.length)

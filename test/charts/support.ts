@@ -48,3 +48,25 @@ export function svgTexts(svg: string): string[] {
       .replace(/&#39;/g, "'"),
   )
 }
+
+/** A report folder's own edition (loaded and validated as a build would), rendered with this repo's templates. */
+export async function reportEdition(reportDir: string, editionId?: string) {
+  const { loadEdition } = await import('../../src/merge/edition.js')
+  const { parse } = await import('yaml')
+  const { readFile } = await import('node:fs/promises')
+  const id = editionId ?? (parse(await readFile(join(reportDir, 'report.yaml'), 'utf8')) as { id: string }).id
+  return loadEdition(reportDir, id, { projectRoot })
+}
+
+/**
+ * Every chart the example can use (its own, the project's, the built-in ones) with `options`; the
+ * built-in key figures are placed with the example's first section.
+ */
+export async function exampleChartNames(root: string): Promise<string[]> {
+  const { listCharts } = await import('../../src/charts/index.js')
+  return listCharts(root, join(projectRoot, 'data', 'zhengzhou-2021'))
+}
+
+export function placedOptions<T extends object>(name: string, options: T): T & { section?: string } {
+  return name === 'key-figures' ? { ...options, section: 'innovation' } : options
+}
