@@ -8,12 +8,13 @@
 
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { existsSync } from 'node:fs'
-import { readFile, realpath } from 'node:fs/promises'
+import { realpath } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core'
 import { ConfinementError, ConvertError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
+import { isMissingFile, safeReadFile, UnsafeFileError } from '../utils/safe-read.js'
 import { findBrowser } from './find.js'
 
 export const VIRTUAL_ORIGIN = 'https://huibao.invalid'
@@ -294,7 +295,13 @@ export class BrowserSession implements AsyncDisposable {
     if (parsed.pathname === '/favicon.ico') return request.respond({ status: 404, body: '' })
     const file = await this.resolveFile(parsed.pathname)
     if (!file) return refuse('not a file of the project')
-    const body = await readFile(file).catch(() => undefined)
+    let body: Buffer | undefined
+    try {
+      body = await safeReadFile(file, { roots: this.roots })
+    } catch (error) {
+      // A pipe, a device or an oversized file named by a template or theme is refused, not served.
+      if (error instanceof UnsafeFileError && !isMissingFile(error)) return refuse(error.reason)
+    }
     if (!body)
       return request.respond({
         status: 404,

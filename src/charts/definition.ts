@@ -1,10 +1,11 @@
 // Chart definitions: templates/charts/<name>.vl.json, plain Vega-Lite plus a top-level "huibao" key that
 // says which report data the chart shows. Errors name the chart file, the JSON path inside it (and the
 // line, found through the yaml package's positions, since JSON is YAML) and the reason.
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { LineCounter, parseDocument } from 'yaml'
 import { ChartError, type Problem, type SourceLocation } from '../errors.js'
+import { isMissingFile, safeReadText } from '../utils/safe-read.js'
 
 export const CHARTS_DIR = join('templates', 'charts')
 export const CHART_SUFFIX = '.vl.json'
@@ -99,13 +100,16 @@ export async function loadDefinition(
       location: usedAt,
     })
   }
-  const source = await readFile(file, 'utf8').catch(async () => {
-    const known = await listCharts(projectRoot)
-    throw new ChartError(`unknown chart "${name}": ${relFile} does not exist`, {
-      location: usedAt ?? { file: relFile },
-      hint: known.length ? `charts of this project: ${known.join(', ')}` : `add ${relFile}`,
-    })
-  })
+  const source = await safeReadText(file, { roots: [projectRoot], what: 'chart', location: usedAt }).catch(
+    async (error: unknown) => {
+      if (!isMissingFile(error)) throw error
+      const known = await listCharts(projectRoot)
+      throw new ChartError(`unknown chart "${name}": ${relFile} does not exist`, {
+        location: usedAt ?? { file: relFile },
+        hint: known.length ? `charts of this project: ${known.join(', ')}` : `add ${relFile}`,
+      })
+    },
+  )
   // Positions are needed only for error messages: parse them lazily.
   const lineCounter = new LineCounter()
   let parsedDoc: ReturnType<typeof parseDocument> | undefined

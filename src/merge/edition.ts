@@ -18,6 +18,7 @@ import {
   type SourceLocation,
 } from '../errors.js'
 import type { Logger } from '../log/logger.js'
+import { resolveSafePath, UnsafeFileError } from '../utils/safe-read.js'
 import { applyOverlay, type Change, type DataPath, isObject, type Origin, originOf } from './overlay.js'
 import { loadCheckedLocale, missingTranslations } from './translations.js'
 
@@ -209,7 +210,7 @@ export async function loadEdition(
       hint: `editions of ${reportId}: ${[reportId, ...known].join(', ')}`,
     })
   }
-  const overlay = await loadYaml(file, { logger: options.logger })
+  const overlay = await loadYaml(file, { logger: options.logger, roots: [base.dir, projectRoot] })
   const shown = overlay.displayFile
   if (!isObject(overlay.value)) {
     throw new MergeError('an edition overlay is a map (base: …, presentation: …, sections: …)', {
@@ -261,13 +262,15 @@ export async function loadEdition(
     const from = origin.layer === 'overlay' ? path.dirname(overlay.file) : base.dir
     const abs = path.resolve(from, presentation.logo)
     try {
-      if (!(await stat(abs)).isFile()) throw new Error('not a file')
+      // The one rule for paths from data: inside the report or project folder, a regular file.
+      await resolveSafePath(abs, { roots: [base.dir, projectRoot], what: 'logo' })
       presentation.logo = path.relative(base.dir, abs).split(path.sep).join('/')
-    } catch {
+    } catch (error) {
+      if (!(error instanceof UnsafeFileError)) throw error
       problems.push({
         location: source.locate(['presentation', 'logo']),
         path: 'presentation.logo',
-        message: `logo ${displayPath(abs)} does not exist (the path is relative to the file that names it)`,
+        message: `${error.message}${error.reason === 'does not exist' ? ' (the path is relative to the file that names it)' : ''}`,
       })
     }
   }
@@ -350,7 +353,15 @@ async function finish(
     outDir: path.join(projectRoot, 'output', base.report.id, id),
     source,
   }
-  if (report.presentation?.logo) edition.logo = path.resolve(base.dir, report.presentation.logo)
+  if (report.presentation?.logo) {
+    const abs = path.resolve(base.dir, report.presentation.logo)
+    try {
+      edition.logo = await resolveSafePath(abs, { roots: [base.dir, projectRoot], what: 'logo' })
+    } catch (error) {
+      if (!(error instanceof UnsafeFileError)) throw error
+      throw new MergeError(error.message, { location: source.locate(['presentation', 'logo']) })
+    }
+  }
   return edition
 }
 

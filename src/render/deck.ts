@@ -25,6 +25,7 @@ import type { BuildContext, Edition } from '../context.js'
 import type { Locale } from '../data/format.js'
 import { indexMetrics } from '../data/metrics.js'
 import { ConfigError, TemplateRenderError } from '../errors.js'
+import { safeReadFile, safeReadText } from '../utils/safe-read.js'
 import { type DeckHelperState, deckHelpers, decodeNote, encodeNote, type SlideMeta } from './deck-helpers.js'
 import {
   escapeHtml,
@@ -137,7 +138,10 @@ async function loadThemes(edition: Edition, projectRoot: string): Promise<Loaded
   const css: string[] = []
   let name = ''
   for (const n of names) {
-    let text = await readFile(join(projectRoot, 'themes', n, 'deck.css'), 'utf8')
+    let text = await safeReadText(join(projectRoot, 'themes', n, 'deck.css'), {
+      roots: [projectRoot],
+      what: 'theme file',
+    })
     const marpName = /@theme\s+([\w-]+)/.exec(text)?.[1]
     if (!marpName) {
       throw new ConfigError(`themes/${n}/deck.css has no /* @theme <name> */ comment`)
@@ -157,7 +161,7 @@ async function loadThemes(edition: Edition, projectRoot: string): Promise<Loaded
   return { name, css }
 }
 
-async function logoDataUri(path: string | undefined): Promise<string | undefined> {
+async function logoDataUri(path: string | undefined, roots: string[]): Promise<string | undefined> {
   if (!path) return undefined
   const types: Record<string, string> = {
     '.svg': 'image/svg+xml',
@@ -168,9 +172,7 @@ async function logoDataUri(path: string | undefined): Promise<string | undefined
   }
   const type = types[extname(path).toLowerCase()]
   if (!type) throw new ConfigError(`logo ${path}: use an SVG, PNG, JPEG or WebP image`)
-  const data = await readFile(path).catch((cause: unknown) => {
-    throw new ConfigError(`logo ${path} cannot be read`, { cause })
-  })
+  const data = await safeReadFile(path, { roots, what: 'logo' })
   return `data:${type};base64,${data.toString('base64')}`
 }
 
@@ -191,7 +193,7 @@ export async function renderDeck(
   const set = await loadTemplateSet(join(projectRoot, 'templates', 'deck'), 'deck.md.hbs')
   const metrics = indexMetrics(report)
   const chartNames = new Set(await listCharts(projectRoot))
-  const logo = await logoDataUri(edition.logo)
+  const logo = await logoDataUri(edition.logo, [edition.reportDir, projectRoot])
   const pass = (mode: 'collect' | 'render', uses: ChartUse[], drawn?: Map<string, RenderedChart>) => {
     const state: DeckHelperState = { slides: [], locations: [] }
     const embeds: string[] = []

@@ -1,11 +1,12 @@
 // An isolated Handlebars environment per render, with the helpers every template family shares
 // (deck and handout add their own through `extraHelpers`). Report text is untrusted: `{{x}}` escapes
 // HTML and `{{md x}}` also neutralises Markdown, so a data text is always shown literally.
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { basename, join, relative } from 'node:path'
 import Handlebars from 'handlebars'
 import type { Edition } from '../context.js'
 import { type SourceLocation, TemplateRenderError } from '../errors.js'
+import { isMissingFile, safeReadText } from '../utils/safe-read.js'
 import { translate } from './locale.js'
 
 export type HelperDelegate = Handlebars.HelperDelegate
@@ -23,8 +24,8 @@ export interface TemplateSet {
 /** Reads `main` and every `*.hbs` in `<dir>/partials/` (partial name = file name without .hbs). */
 export async function loadTemplateSet(dir: string, main: string): Promise<TemplateSet> {
   const mainFile = join(dir, main)
-  const source = await readFile(mainFile, 'utf8').catch(() => {
-    throw new TemplateRenderError(`template ${mainFile} does not exist`)
+  const source = await safeReadText(mainFile, { roots: [dir], what: 'template' }).catch((error: unknown) => {
+    throw isMissingFile(error) ? new TemplateRenderError(`template ${mainFile} does not exist`) : error
   })
   const partials = new Map<string, { file: string; source: string }>()
   const partialDir = join(dir, 'partials')
@@ -33,7 +34,7 @@ export async function loadTemplateSet(dir: string, main: string): Promise<Templa
     const file = join(partialDir, name)
     partials.set(basename(name, '.hbs').replace(/\.(md|html)$/, ''), {
       file,
-      source: await readFile(file, 'utf8'),
+      source: await safeReadText(file, { roots: [dir], what: 'partial', location: { file } }),
     })
   }
   return { dir, main: mainFile, source, partials }

@@ -1,18 +1,21 @@
 // Every word a template adds (目录, 第 N 页, 关键词 …) comes from templates/locales/<locale>.yaml,
 // never from the template itself, so that an edition in another language is complete or fails loudly.
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { TemplateRenderError } from '../errors.js'
+import { isMissingFile, safeReadText } from '../utils/safe-read.js'
 
 export type LocaleStrings = Readonly<Record<string, string>>
 
 /** Reads templates/locales/<locale>.yaml: a flat or nested map of strings, flattened to dotted keys. */
 export async function loadLocale(projectRoot: string, locale: string): Promise<LocaleStrings> {
   const file = join(projectRoot, 'templates', 'locales', `${locale}.yaml`)
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new TemplateRenderError(`no strings for the locale ${locale}: ${file} does not exist`)
-  })
+  const text = await safeReadText(file, { roots: [projectRoot], what: 'locale file' }).catch(
+    (error: unknown) => {
+      if (!isMissingFile(error)) throw error
+      throw new TemplateRenderError(`no strings for the locale ${locale}: ${file} does not exist`)
+    },
+  )
   const flat: Record<string, string> = {}
   const walk = (value: unknown, prefix: string) => {
     if (value && typeof value === 'object') {
