@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path'
 import { type BrowserSession, launchForReport } from './browser/session.js'
 import type { BuildContext, Edition } from './context.js'
 import { type LoadedReport, loadReport } from './data/load.js'
-import { isReportError, ReportError } from './errors.js'
+import { fromSystemError, InternalError, isReportError, type ReportError, UsageError } from './errors.js'
 import {
   type BuiltFile,
   OUTPUT_KINDS,
@@ -105,6 +105,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ? options.editions
       : [base.report.id]
 
+  await checkEditionIds(ids, base).catch(async (error: unknown) => {
+    await closeOwn()
+    throw error
+  })
   const outputs = planOutputs(options.formats)
   const ctx: BuildContext = { projectRoot, logger, session, cache: options.cache ?? true }
   try {
@@ -174,12 +178,24 @@ async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> 
   } catch (error) {
     result.error = isReportError(error)
       ? error
-      : new ReportError(`edition ${id} failed: ${(error as Error)?.message ?? String(error)}`, {
+      : (fromSystemError(error) ??
+        new InternalError(`edition ${id} failed: ${(error as Error)?.message ?? String(error)}`, {
           cause: error,
-        })
+        }))
   }
   result.ms = performance.now() - started
   return result
+}
+
+/** Edition ids named on the command line that the report does not have: a usage error, before any work. */
+async function checkEditionIds(ids: readonly string[], base: LoadedReport): Promise<void> {
+  const known = [base.report.id, ...(await listEditions(base.dir))]
+  const unknown = ids.filter((id) => !known.includes(id))
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown edition ${unknown.map((u) => `"${u}"`).join(', ')} in --edition`, {
+      hint: `editions of ${base.report.id}: ${known.join(', ')}`,
+    })
+  }
 }
 
 function elapsed(since: number): string {

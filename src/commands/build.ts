@@ -3,7 +3,7 @@
 import { relative } from 'node:path'
 import pc from 'picocolors'
 import { launchForReport } from '../browser/session.js'
-import { ExitCode, formatLocation, type Problem, ReportError } from '../errors.js'
+import { BuildFailedError, ExitCode, formatLocation, UsageError } from '../errors.js'
 import { writeIndexPage } from '../export/index-page.js'
 import { isOutputKind, OUTPUT_KINDS, type OutputKind } from '../export/outputs.js'
 import type { Logger } from '../log/logger.js'
@@ -21,16 +21,17 @@ export interface BuildCommandOptions {
   logger: Logger
 }
 
-export class UsageError extends ReportError {
-  override readonly exitCode = ExitCode.usage
-}
+export { UsageError }
 
 export function parseFormats(value: string | undefined): OutputKind[] | undefined {
-  if (!value) return undefined
+  if (value === undefined) return undefined
   const list = value
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
+  if (list.length === 0) {
+    throw new UsageError('--formats names no output', { hint: `formats are: ${OUTPUT_KINDS.join(', ')}` })
+  }
   const unknown = list.filter((f) => !isOutputKind(f))
   if (unknown.length > 0) {
     throw new UsageError(`unknown format ${unknown.map((u) => `"${u}"`).join(', ')} in --formats`, {
@@ -74,12 +75,11 @@ export async function buildCommand(report: string, options: BuildCommandOptions)
   logger.info(`index: ${relative(process.cwd(), index)}`)
   const failed = result.editions.filter((e) => e.error)
   if (failed.length > 0) {
-    const problems: Problem[] = failed.flatMap((e) => {
-      const err = e.error as ReportError
-      const head: Problem = { location: err.location, message: `edition ${e.id}: ${err.message}` }
-      return [head, ...err.problems, ...(err.hint ? [{ message: `hint: ${err.hint}` }] : [])]
-    })
-    throw new ReportError(`${failed.length} of ${result.editions.length} edition(s) failed`, { problems })
+    // Each edition keeps its own error: the exit code is the most serious of them (cli.ts).
+    throw new BuildFailedError(
+      `${failed.length} of ${result.editions.length} edition${result.editions.length === 1 ? '' : 's'} failed`,
+      failed.map((e) => ({ id: e.id, error: e.error as Error })),
+    )
   }
   return ExitCode.ok
 }
@@ -93,5 +93,10 @@ function printSummary(result: BuildResult, logger: Logger): void {
       `${mark} ${e.id} ${e.name}: ${e.error ? `failed${where}` : files} in ${(e.ms / 1000).toFixed(1)} s`,
     )
   }
-  logger.info(`built ${result.editions.length} edition(s) in ${(result.ms / 1000).toFixed(1)} s`)
+  const total = result.editions.length
+  const failed = result.editions.filter((e) => e.error).length
+  const noun = total === 1 ? 'edition' : 'editions'
+  logger.info(
+    `built ${total - failed} of ${total} ${noun}${failed ? `; ${failed} failed` : ''} in ${(result.ms / 1000).toFixed(1)} s`,
+  )
 }

@@ -274,6 +274,15 @@ export async function loadEdition(
       })
     }
   }
+  // Removing every section is the overlay's doing: say so there, not at the report's sections.
+  const sections = merged.value.sections
+  if (Array.isArray(sections) && sections.length === 0 && isObject(patch) && 'sections' in patch) {
+    problems.push({
+      location: overlay.locate(['sections'], { key: true }),
+      path: 'sections',
+      message: 'the overlay removes every section; an edition keeps or adds at least one',
+    })
+  }
   if (problems.length > 0) {
     const n = problems.length
     throw new MergeError(`${shown}: ${n} problem${n === 1 ? '' : 's'}`, { problems })
