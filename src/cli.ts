@@ -131,6 +131,11 @@ export async function main(argv: string[]): Promise<number> {
     .option('--bleed', 'add 3 mm bleed to the print handout')
     .option('--browser <path>', 'use this Chromium or Chrome executable')
     .option('--no-cache', 'render every chart again')
+    .option(
+      '--timeout <seconds>',
+      'longest one page may take before the browser counts as hung (default 180)',
+    )
+    .option('--build-timeout <minutes>', 'longest the whole build may take (default 60)')
     .action((report: string, opts: Record<string, unknown>) =>
       run(async () =>
         (await import('./commands/build.js')).buildCommand(report, {

@@ -11,7 +11,14 @@ import { join, resolve } from 'node:path'
 import { type BrowserSession, launchForReport } from './browser/session.js'
 import type { BuildContext, Edition } from './context.js'
 import { type LoadedReport, loadReport } from './data/load.js'
-import { fromSystemError, InternalError, isReportError, type ReportError, UsageError } from './errors.js'
+import {
+  BrowserCrashError,
+  fromSystemError,
+  InternalError,
+  isReportError,
+  type ReportError,
+  UsageError,
+} from './errors.js'
 import {
   type BuiltFile,
   OUTPUT_KINDS,
@@ -112,9 +119,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outputs = planOutputs(options.formats)
   const ctx: BuildContext = { projectRoot, logger, session, cache: options.cache ?? true }
   try {
-    const results = await mapLimit(ids, options.concurrency ?? 3, (id) =>
-      buildEdition(id, { base, outRoot, reportId: base.report.id, outputs, options, ctx }),
-    )
+    const job: EditionJob = { base, outRoot, reportId: base.report.id, outputs, options, ctx }
+    const results = await mapLimit(ids, options.concurrency ?? 3, async (id) => {
+      const first = await buildEdition(id, job)
+      // A browser that crashed or hung has been replaced: the edition gets one more try in the new one.
+      if (!(first.error instanceof BrowserCrashError)) return first
+      logger.warn(`${id}: ${first.error.message}; building it again in a new browser`)
+      return buildEdition(id, job)
+    })
     return { reportId: base.report.id, editions: results, ms: performance.now() - started }
   } finally {
     await closeOwn()

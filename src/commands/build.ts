@@ -8,6 +8,7 @@ import { writeIndexPage } from '../export/index-page.js'
 import { isOutputKind, OUTPUT_KINDS, type OutputKind } from '../export/outputs.js'
 import type { Logger } from '../log/logger.js'
 import type { BuildResult } from '../pipeline.js'
+import { runCleanups } from '../utils/shutdown.js'
 
 export interface BuildCommandOptions {
   edition?: string[]
@@ -18,6 +19,10 @@ export interface BuildCommandOptions {
   bleed?: boolean
   browser?: string
   cache?: boolean
+  /** Longest one page may take, in seconds (--timeout). */
+  timeout?: string
+  /** Longest the whole build may take, in minutes (--build-timeout). */
+  buildTimeout?: string
   logger: Logger
 }
 
@@ -54,7 +59,14 @@ export async function buildCommand(report: string, options: BuildCommandOptions)
     }
   }
   // Chromium starts while the pipeline's modules load (they take a good part of a second).
-  const launching = launchForReport(process.cwd(), report, options.browser)
+  const pageSeconds = parsePositive(options.timeout, '--timeout')
+  stopAfter(parsePositive(options.buildTimeout, '--build-timeout') ?? DEFAULT_BUILD_MINUTES, logger)
+  const launching = launchForReport(
+    process.cwd(),
+    report,
+    options.browser,
+    pageSeconds === undefined ? undefined : pageSeconds * 1000,
+  )
   launching.catch(() => undefined)
   const { build } = await import('../pipeline.js')
   const result = await build({
@@ -82,6 +94,25 @@ export async function buildCommand(report: string, options: BuildCommandOptions)
     )
   }
   return ExitCode.ok
+}
+
+/** Longest a whole build may take by default: every edition and output of a large report on 2 cores. */
+const DEFAULT_BUILD_MINUTES = 60
+
+function parsePositive(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} takes a positive number, not "${value}"`)
+  return n
+}
+
+/** The build's time limit: past it, the browser is closed, temp files removed, and huibao exits 3. */
+function stopAfter(minutes: number, logger: Logger): void {
+  const timer = setTimeout(() => {
+    logger.warn(`the build took longer than ${minutes} min (--build-timeout); stopping`)
+    runCleanups().finally(() => process.exit(ExitCode.environment))
+  }, minutes * 60_000)
+  timer.unref()
 }
 
 function printSummary(result: BuildResult, logger: Logger): void {
