@@ -42,7 +42,7 @@ export async function runCleanups(timeoutMs = 1_500): Promise<void> {
     }),
   ])
   clearTimeout(timer)
-  for (const temp of pendingTempFiles) rmSync(temp, { force: true })
+  for (const temp of pendingTempFiles) rmSync(temp, { recursive: true, force: true })
 }
 
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
