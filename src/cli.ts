@@ -181,8 +181,11 @@ function clipLine(text: string): string {
 }
 
 /** Prints the error chain as numbered lines, then the innermost stack under --debug. */
-export function printError(error: unknown, debug: boolean): number {
-  const err = process.stderr
+export function printError(
+  error: unknown,
+  debug: boolean,
+  err: { write(text: string): unknown } = process.stderr,
+): number {
   const code = exitCodeFor(error)
   const known = isReportError(error) ? error : fromSystemError(error)
   if (!known) {
@@ -209,7 +212,7 @@ export function printError(error: unknown, debug: boolean): number {
 }
 
 /** One error: message with its place, its problems, hint and causes. Returns the innermost cause. */
-function printOne(error: ReportError, indent: string, err: NodeJS.WritableStream): unknown {
+function printOne(error: ReportError, indent: string, err: { write(text: string): unknown }): unknown {
   const where = error.location ? `${formatLocation(error.location)}: ` : ''
   err.write(`${indent}${indent ? '' : `${pc.red('error')} `}${clipLine(`${where}${error.message}`)}\n`)
   for (const p of error.problems.slice(0, MAX_PROBLEMS)) {
