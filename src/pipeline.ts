@@ -11,7 +11,14 @@ import { join, resolve } from 'node:path'
 import { type BrowserSession, launchForReport } from './browser/session.js'
 import type { BuildContext, Edition } from './context.js'
 import { type LoadedReport, loadReport } from './data/load.js'
-import { isReportError, ReportError } from './errors.js'
+import {
+  BrowserCrashError,
+  fromSystemError,
+  InternalError,
+  isReportError,
+  type ReportError,
+  UsageError,
+} from './errors.js'
 import {
   type BuiltFile,
   OUTPUT_KINDS,
@@ -105,12 +112,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ? options.editions
       : [base.report.id]
 
+  await checkEditionIds(ids, base).catch(async (error: unknown) => {
+    await closeOwn()
+    throw error
+  })
   const outputs = planOutputs(options.formats)
   const ctx: BuildContext = { projectRoot, logger, session, cache: options.cache ?? true }
   try {
-    const results = await mapLimit(ids, options.concurrency ?? 3, (id) =>
-      buildEdition(id, { base, outRoot, reportId: base.report.id, outputs, options, ctx }),
-    )
+    const job: EditionJob = { base, outRoot, reportId: base.report.id, outputs, options, ctx }
+    const results = await mapLimit(ids, options.concurrency ?? 3, async (id) => {
+      const first = await buildEdition(id, job)
+      // A browser that crashed or hung has been replaced: the edition gets one more try in the new one.
+      if (!(first.error instanceof BrowserCrashError)) return first
+      logger.warn(`${id}: ${first.error.message}; building it again in a new browser`)
+      return buildEdition(id, job)
+    })
     return { reportId: base.report.id, editions: results, ms: performance.now() - started }
   } finally {
     await closeOwn()
@@ -174,12 +190,24 @@ async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> 
   } catch (error) {
     result.error = isReportError(error)
       ? error
-      : new ReportError(`edition ${id} failed: ${(error as Error)?.message ?? String(error)}`, {
+      : (fromSystemError(error) ??
+        new InternalError(`edition ${id} failed: ${(error as Error)?.message ?? String(error)}`, {
           cause: error,
-        })
+        }))
   }
   result.ms = performance.now() - started
   return result
+}
+
+/** Edition ids named on the command line that the report does not have: a usage error, before any work. */
+async function checkEditionIds(ids: readonly string[], base: LoadedReport): Promise<void> {
+  const known = [base.report.id, ...(await listEditions(base.dir))]
+  const unknown = ids.filter((id) => !known.includes(id))
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown edition ${unknown.map((u) => `"${u}"`).join(', ')} in --edition`, {
+      hint: `editions of ${base.report.id}: ${known.join(', ')}`,
+    })
+  }
 }
 
 function elapsed(since: number): string {

@@ -8,13 +8,19 @@
 
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { existsSync } from 'node:fs'
-import { readFile, realpath } from 'node:fs/promises'
+import { realpath } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core'
-import { ConfinementError, ConvertError } from '../errors.js'
+import { BrowserCrashError, ConfinementError, ConvertError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
+import { isMissingFile, safeReadFile, UnsafeFileError } from '../utils/safe-read.js'
+import { throwIfStopped } from '../utils/shutdown.js'
 import { findBrowser } from './find.js'
+import { type Chromium, launchChromium } from './lifecycle.js'
+
+/** Longest one page may take (load, draw, print) before the browser counts as hung; fits 2 cores. */
+export const DEFAULT_PAGE_TIMEOUT_MS = 180_000
 
 export const VIRTUAL_ORIGIN = 'https://huibao.invalid'
 
@@ -83,6 +89,8 @@ export interface LaunchOptions {
   executablePath?: string
   /** How many pages may be open at once. */
   maxPages?: number
+  /** Longest one page may take before the browser counts as hung and is replaced (default 180 s). */
+  pageTimeoutMs?: number
   logger?: Logger
   /** How long a page may take to get ready, in ms (default 60 s; loading may take twice that). */
   timeoutMs?: number
@@ -107,34 +115,58 @@ export class BrowserSession implements AsyncDisposable {
   private readonly waiting: (() => void)[] = []
   private docCounter = 0
   private readonly timeoutMs: number
+  private readonly pageTimeoutMs: number
+  private relaunching?: Promise<Chromium>
 
   private constructor(
-    readonly browser: Browser,
+    private connected: Browser | undefined,
     readonly executablePath: string,
-    options: LaunchOptions,
+    private readonly options: LaunchOptions,
+    /** The browser this session started (and restarts when it dies); absent when connected. */
+    private chromium?: Chromium,
   ) {
     this.roots = [options.projectRoot, ...(options.extraRoots ?? [])].map((r) => resolve(r))
     this.free = Math.max(1, options.maxPages ?? 4)
     this.timeoutMs = options.timeoutMs ?? 60_000
+    this.pageTimeoutMs = options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS
   }
+
+  /** The browser pages are opened in now (a new one after a crash). */
+  get browser(): Browser {
+    return (this.chromium?.browser ?? this.connected) as Browser
+  }
+
+  /** How many times the browser was replaced after it crashed or hung. */
+  restarts = 0
 
   static async launch(options: LaunchOptions): Promise<BrowserSession> {
     const found = options.executablePath ? { path: options.executablePath } : findBrowser()
-    const browser = await puppeteer
-      .launch({
-        executablePath: found.path,
-        headless: true,
-        args: chromiumArgs(),
-        // Chromium's own defaults for printing are what we want; the viewport is set per page.
-        defaultViewport: null,
-      })
-      .catch((cause: unknown) => {
-        throw new ConvertError(`could not start the browser at ${found.path}`, {
-          cause,
-          hint: 'run `huibao doctor` to see which browser huibao uses',
-        })
-      })
-    return new BrowserSession(browser, found.path, options)
+    const chromium = await launchChromium({ executablePath: found.path, args: chromiumArgs() })
+    return new BrowserSession(undefined, found.path, options, chromium)
+  }
+
+  /** The running browser: a dead one is closed and replaced first (once, for every caller). */
+  private async alive(): Promise<Browser> {
+    const current = this.chromium
+    if (!current?.death) return this.browser
+    this.relaunching ??= (async () => {
+      await current.close()
+      this.options.logger?.warn(`the browser ${current.death}; starting a new one`)
+      this.chromium = await launchChromium({ executablePath: this.executablePath, args: chromiumArgs() })
+      this.restarts++
+      this.relaunching = undefined
+      return this.chromium
+    })()
+    return (await this.relaunching).browser
+  }
+
+  /** The error for work lost with a dead browser: says whether it crashed or hung, with its signal. */
+  private crashError(chromium: Chromium, cause: unknown): BrowserCrashError {
+    const signal = /\((SIG[A-Z0-9]+)\)/.exec(chromium.death ?? '')?.[1]
+    return new BrowserCrashError(`the browser ${chromium.death}`, signal, {
+      cause,
+      hint: 'a browser that crashes again and again may lack memory: build fewer editions at once, or raise --timeout',
+    })
   }
 
   /** Connects to a browser another process launched (the test suite shares one browser). */
@@ -151,17 +183,37 @@ export class BrowserSession implements AsyncDisposable {
     // A stage that holds a page may call another that needs one (the handout printer draws its
     // charts while it holds its page). Such a nested page does not wait for the pool: if it did,
     // editions built side by side could each hold a page and wait for another for ever.
+    throwIfStopped()
     const nested = holdsPage.getStore() === this
     if (!nested) await this.acquire()
     let page: Page | undefined
+    let timer: NodeJS.Timeout | undefined
+    const chromium = this.chromium
     try {
-      page = await this.browser.newPage()
+      const browser = await this.alive()
+      const current = this.chromium
+      page = await browser.newPage()
       const state = await this.confine(page)
       const opened = page
-      const result = await holdsPage.run(this, () => fn(opened))
+      const work = holdsPage.run(this, () => fn(opened))
+      work.catch(() => undefined)
+      // A page that never finishes means a hung browser: kill it, so that it is replaced.
+      const limit = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          const seconds = Math.round(this.pageTimeoutMs / 1000)
+          current?.kill(`hung (a page took longer than ${seconds} s; raise the limit with --timeout)`)
+          reject(new Error('page time limit'))
+        }, this.pageTimeoutMs)
+      })
+      const result = await Promise.race([work, limit])
       if (state.violations.length > 0) throw confinementError(state.violations)
       return result
+    } catch (error) {
+      const lost = this.chromium?.death ? this.chromium : chromium?.death ? chromium : undefined
+      if (lost) throw this.crashError(lost, error)
+      throw error
     } finally {
+      clearTimeout(timer)
       if (page) await page.close().catch(() => undefined)
       if (!nested) this.release()
     }
@@ -203,12 +255,18 @@ export class BrowserSession implements AsyncDisposable {
   }
 
   async close(): Promise<void> {
-    await this.browser.close().catch(() => undefined)
+    if (this.chromium) await this.chromium.close()
+    else await this.connected?.close().catch(() => undefined)
   }
 
   /** Disconnects without closing a browser that someone else owns (tests). */
   async disconnect(): Promise<void> {
     await this.browser.disconnect().catch(() => undefined)
+  }
+
+  /** Kills the browser as a crash would (fault tests); the next page starts a new one. */
+  killBrowser(reason = 'crashed (SIGKILL)'): void {
+    this.chromium?.kill(reason)
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -298,7 +356,13 @@ export class BrowserSession implements AsyncDisposable {
     if (parsed.pathname === '/favicon.ico') return request.respond({ status: 404, body: '' })
     const file = await this.resolveFile(parsed.pathname)
     if (!file) return refuse('not a file of the project')
-    const body = await readFile(file).catch(() => undefined)
+    let body: Buffer | undefined
+    try {
+      body = await safeReadFile(file, { roots: this.roots })
+    } catch (error) {
+      // A pipe, a device or an oversized file named by a template or theme is refused, not served.
+      if (error instanceof UnsafeFileError && !isMissingFile(error)) return refuse(error.reason)
+    }
     if (!body)
       return request.respond({
         status: 404,
@@ -386,7 +450,7 @@ export function launchForReport(
   projectRoot: string,
   reportPath: string,
   browser?: string,
-  timeoutMs?: number,
+  pageTimeoutMs?: number,
 ): Promise<BrowserSession> {
   const root = resolve(projectRoot)
   const report = resolve(root, reportPath)
@@ -395,6 +459,7 @@ export function launchForReport(
     extraRoots: [/\.ya?ml$/i.test(report) ? dirname(report) : report],
     executablePath: browser,
     maxPages: 3,
-    timeoutMs,
+    pageTimeoutMs,
+    timeoutMs: pageTimeoutMs,
   })
 }

@@ -2,11 +2,13 @@
 // report states it (`display`); data files inside the project are read now and inlined, so the page
 // that draws the chart never loads anything. A number a chart shows always comes from the data: specs
 // may not type values in.
-import { readFile, realpath } from 'node:fs/promises'
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { realpath } from 'node:fs/promises'
+import { extname, isAbsolute, resolve } from 'node:path'
 import type { Edition } from '../context.js'
 import { formatMetric } from '../data/format.js'
+import { describeCodePoint, findForbidden } from '../data/hygiene.js'
 import { allMetrics, indexMetrics, type MetricEntry } from '../data/metrics.js'
+import { safeReadText, UnsafeFileError } from '../utils/safe-read.js'
 import { type ChartDefinition, chartError, type JsonPath } from './definition.js'
 
 /** One metric as a chart sees it. */
@@ -272,16 +274,18 @@ async function readDataFile(
   if (problem) throw chartError(def, at, problem)
   const root = await realpath(projectRoot).catch(() => resolve(projectRoot))
   const file = resolve(root, url)
-  const real = await realpath(file).catch(() => undefined)
-  const inside = (p: string) => {
-    const rel = relative(root, p)
-    return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
-  }
-  if (!inside(file) || (real && !inside(real))) throw chartError(def, at, `"${url}" is outside the project`)
-  if (!real) throw chartError(def, at, `data file "${url}" does not exist`)
-  const text = await readFile(real, 'utf8').catch((cause: unknown) => {
-    throw chartError(def, at, `cannot read "${url}": ${(cause as Error).message}`, cause)
+  // The one rule for paths from data (src/utils/safe-read.ts): inside the project, a regular file.
+  const text = await safeReadText(file, { roots: [root], what: 'data file' }).catch((error: unknown) => {
+    if (!(error instanceof UnsafeFileError)) throw error
+    throw chartError(def, at, `data file "${url}" ${error.reason}`)
   })
+  const bad = findForbidden(text)
+  if (bad) {
+    const before = text.slice(0, bad.index).split('\n')
+    const place = `${url}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`
+    throw chartError(def, at, `${describeCodePoint(bad.codePoint)} at ${place} is not allowed in chart data`)
+  }
+  const real = await realpath(file)
   const format = (data.format ?? {}) as Record<string, unknown>
   const ext = extname(real).toLowerCase().slice(1)
   const type =

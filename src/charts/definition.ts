@@ -2,9 +2,9 @@
 // "huibao" key that says which report data the chart shows. Errors name the chart file, the JSON path
 // inside it (and the line, found through the yaml package's positions, since JSON is YAML) and the
 // reason.
-import { readFile } from 'node:fs/promises'
 import { LineCounter, parseDocument } from 'yaml'
 import { ChartError, type Problem, type SourceLocation } from '../errors.js'
+import { safeReadText } from '../utils/safe-read.js'
 import { type ChartOrigin, chartCatalog } from './lookup.js'
 
 export type JsonPath = (string | number)[]
@@ -119,11 +119,10 @@ export async function loadDefinition(
     )
   }
   const { file, relFile, origin } = found
-  const source = await readFile(file, 'utf8').catch((cause: unknown) => {
-    throw new ChartError(`cannot read chart ${relFile}: ${(cause as Error).message}`, {
-      location: usedAt ?? { file: relFile },
-      cause,
-    })
+  const source = await safeReadText(file, {
+    roots: [projectRoot, ...(reportDir ? [reportDir] : [])],
+    what: 'chart',
+    location: usedAt ?? { file: relFile },
   })
   // Positions are needed only for error messages: parse them lazily.
   const lineCounter = new LineCounter()

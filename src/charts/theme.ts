@@ -1,12 +1,12 @@
 // The Vega-Lite config of a theme: themes/<name>/chart.json, whose strings may name the theme's tokens
 // ("{colors.accent}", "{fonts.body}") so that colours and fonts live in theme.json only. The edition's
 // accent (district colours) replaces the theme's accent.
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ThemeChoice } from '../context.js'
 import { ChartError } from '../errors.js'
 import { fontStack } from '../render/fonts.js'
 import { themeDir } from '../resources.js'
+import { isMissingFile, safeReadText } from '../utils/safe-read.js'
 
 export interface ThemeTokens {
   colors: Record<string, string>
@@ -21,8 +21,9 @@ export interface ChartTheme {
   fontFamilies: string[]
 }
 
-async function readJson(file: string): Promise<Record<string, unknown>> {
-  const text = await readFile(file, 'utf8').catch(() => {
+async function readJson(file: string, root: string): Promise<Record<string, unknown>> {
+  const text = await safeReadText(file, { roots: [root], what: 'theme file' }).catch((error: unknown) => {
+    if (!isMissingFile(error)) throw error
     throw new ChartError(`theme file ${file} does not exist`, { location: { file } })
   })
   try {
@@ -47,14 +48,17 @@ export async function loadChartTheme(
   const dir = themeDir(theme.name, theme.reportDir, projectRoot)
   const tokensFile = join(dir, 'theme.json')
   const configFile = join(dir, 'chart.json')
-  const raw = await readJson(tokensFile)
+  const raw = await readJson(tokensFile, projectRoot)
   const tokens: ThemeTokens = {
     colors: { ...((raw.colors ?? {}) as Record<string, string>) },
     fonts: { ...((raw.fonts ?? {}) as Record<string, string>) },
   }
   if (theme.accent) tokens.colors.accent = theme.accent
   for (const [k, v] of Object.entries(tokens.fonts)) tokens.fonts[k] = fontStack(v, locale).join(', ')
-  const config = resolveTokens(await readJson(configFile), tokens, configFile) as Record<string, unknown>
+  const config = resolveTokens(await readJson(configFile, projectRoot), tokens, configFile) as Record<
+    string,
+    unknown
+  >
   for (const key of Object.keys(config)) if (key.startsWith('$')) delete config[key]
   const families = new Set<string>()
   collectFonts(config, families)

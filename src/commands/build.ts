@@ -3,11 +3,12 @@
 import { relative } from 'node:path'
 import pc from 'picocolors'
 import { launchForReport } from '../browser/session.js'
-import { ExitCode, formatLocation, type Problem, ReportError } from '../errors.js'
+import { BuildFailedError, ExitCode, formatLocation, UsageError } from '../errors.js'
 import { writeIndexPage } from '../export/index-page.js'
 import { isOutputKind, OUTPUT_KINDS, type OutputKind } from '../export/outputs.js'
 import type { Logger } from '../log/logger.js'
 import type { BuildResult } from '../pipeline.js'
+import { runCleanups } from '../utils/shutdown.js'
 
 export interface BuildCommandOptions {
   edition?: string[]
@@ -22,19 +23,22 @@ export interface BuildCommandOptions {
   concurrency?: number
   /** how long a page may take to get ready, in ms (huibao.config.yaml's timeout) */
   timeoutMs?: number
+  /** Longest the whole build may take, in minutes (--build-timeout). */
+  buildTimeout?: string
   logger: Logger
 }
 
-export class UsageError extends ReportError {
-  override readonly exitCode = ExitCode.usage
-}
+export { UsageError }
 
 export function parseFormats(value: string | undefined): OutputKind[] | undefined {
-  if (!value) return undefined
+  if (value === undefined) return undefined
   const list = value
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
+  if (list.length === 0) {
+    throw new UsageError('--formats names no output', { hint: `formats are: ${OUTPUT_KINDS.join(', ')}` })
+  }
   const unknown = list.filter((f) => !isOutputKind(f))
   if (unknown.length > 0) {
     throw new UsageError(`unknown format ${unknown.map((u) => `"${u}"`).join(', ')} in --formats`, {
@@ -57,6 +61,7 @@ export async function buildCommand(report: string, options: BuildCommandOptions)
     }
   }
   // Chromium starts while the pipeline's modules load (they take a good part of a second).
+  stopAfter(parsePositive(options.buildTimeout, '--build-timeout') ?? DEFAULT_BUILD_MINUTES, logger)
   const launching = launchForReport(process.cwd(), report, options.browser, options.timeoutMs)
   launching.catch(() => undefined)
   const { build } = await import('../pipeline.js')
@@ -79,14 +84,32 @@ export async function buildCommand(report: string, options: BuildCommandOptions)
   logger.info(`index: ${relative(process.cwd(), index)}`)
   const failed = result.editions.filter((e) => e.error)
   if (failed.length > 0) {
-    const problems: Problem[] = failed.flatMap((e) => {
-      const err = e.error as ReportError
-      const head: Problem = { location: err.location, message: `edition ${e.id}: ${err.message}` }
-      return [head, ...err.problems, ...(err.hint ? [{ message: `hint: ${err.hint}` }] : [])]
-    })
-    throw new ReportError(`${failed.length} of ${result.editions.length} edition(s) failed`, { problems })
+    // Each edition keeps its own error: the exit code is the most serious of them (cli.ts).
+    throw new BuildFailedError(
+      `${failed.length} of ${result.editions.length} edition${result.editions.length === 1 ? '' : 's'} failed`,
+      failed.map((e) => ({ id: e.id, error: e.error as Error })),
+    )
   }
   return ExitCode.ok
+}
+
+/** Longest a whole build may take by default: every edition and output of a large report on 2 cores. */
+const DEFAULT_BUILD_MINUTES = 60
+
+function parsePositive(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} takes a positive number, not "${value}"`)
+  return n
+}
+
+/** The build's time limit: past it, the browser is closed, temp files removed, and huibao exits 3. */
+function stopAfter(minutes: number, logger: Logger): void {
+  const timer = setTimeout(() => {
+    logger.warn(`the build took longer than ${minutes} min (--build-timeout); stopping`)
+    runCleanups().finally(() => process.exit(ExitCode.environment))
+  }, minutes * 60_000)
+  timer.unref()
 }
 
 function printSummary(result: BuildResult, logger: Logger): void {
@@ -98,5 +121,10 @@ function printSummary(result: BuildResult, logger: Logger): void {
       `${mark} ${e.id} ${e.name}: ${e.error ? `failed${where}` : files} in ${(e.ms / 1000).toFixed(1)} s`,
     )
   }
-  logger.info(`built ${result.editions.length} edition(s) in ${(result.ms / 1000).toFixed(1)} s`)
+  const total = result.editions.length
+  const failed = result.editions.filter((e) => e.error).length
+  const noun = total === 1 ? 'edition' : 'editions'
+  logger.info(
+    `built ${total - failed} of ${total} ${noun}${failed ? `; ${failed} failed` : ''} in ${(result.ms / 1000).toFixed(1)} s`,
+  )
 }

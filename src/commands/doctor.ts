@@ -8,7 +8,7 @@ import { promisify } from 'node:util'
 import pc from 'picocolors'
 import { browserCandidates, browserInstallHint, browserVersion, findBrowser } from '../browser/find.js'
 import { BrowserSession, packageDir } from '../browser/session.js'
-import { ExitCode, isReportError } from '../errors.js'
+import { BrowserNotFoundError, ExitCode, isReportError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
 import { FONT_FAMILIES, fontFaceCss } from '../render/fonts.js'
 
@@ -35,8 +35,14 @@ export async function doctorCommand(options: DoctorOptions): Promise<number> {
   let browserPath: string | undefined
   try {
     const found = findBrowser(options.browser)
+    const version = await browserVersion(found.path)
+    // A browser answers --version with its name and number; /bin/false or a script does not.
+    if (!version || !/(chrom|chrome|edge|brave|opera|vivaldi).*\d+\./i.test(version)) {
+      throw new BrowserNotFoundError(
+        `${found.path} (found by ${describeSource(found.source)}) did not answer --version as Chrome or Chromium does${version ? ` (it said "${version.slice(0, 80)}")` : ''}`,
+      )
+    }
     browserPath = found.path
-    const version = (await browserVersion(found.path)) ?? 'version unknown'
     out(`${ok} Browser ${found.path} (${version}), found by ${describeSource(found.source)}`)
   } catch (error) {
     healthy = false

@@ -2,11 +2,9 @@
 // folder in data/, else a usage error that lists the reports there. huibao itself knows no report.
 import { readdir, stat } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
-import { ExitCode, ReportError } from '../errors.js'
+import { UsageError } from '../errors.js'
 
-export class NoDefaultReportError extends ReportError {
-  override readonly exitCode = ExitCode.usage
-}
+export class NoDefaultReportError extends UsageError {}
 
 /** Report folders in <projectRoot>/data: those holding a report.yaml, sorted. */
 export async function reportFolders(projectRoot: string): Promise<string[]> {

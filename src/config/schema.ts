@@ -34,7 +34,12 @@ export const ProjectConfig = Type.Object(
     out: Type.Optional(Type.String({ minLength: 1, description: 'output folder, relative to this file' })),
     browser: Type.Optional(Type.String({ minLength: 1, description: 'Chromium or Chrome executable' })),
     timeout: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 3600, description: 'seconds a page may take to load' }),
+      Type.Integer({
+        minimum: 1,
+        maximum: 3600,
+        description:
+          'seconds one page may take before the browser counts as hung and is replaced (default 180)',
+      }),
     ),
     concurrency: Type.Optional(
       Type.Integer({ minimum: 1, maximum: 32, description: 'editions built at once' }),

@@ -3,7 +3,7 @@
 // `huibao doctor` prints them; build, validate, diff and dev take their values from here.
 import { stat } from 'node:fs/promises'
 import { isAbsolute, relative, resolve } from 'node:path'
-import { ConfigError, ExitCode, formatLocation, isReportError, ReportError } from '../errors.js'
+import { ConfigError, formatLocation, isReportError, type ReportError, UsageError } from '../errors.js'
 import { onlyReport } from './default-report.js'
 import { type LoadedConfig, loadProjectConfig } from './load.js'
 import type { ProjectConfig } from './schema.js'
@@ -24,6 +24,8 @@ export interface SettingFlags {
   out?: string
   browser?: string
   concurrency?: string | number
+  /** --timeout, in seconds */
+  timeout?: string | number
 }
 
 export interface Settings {
@@ -37,22 +39,24 @@ export interface Settings {
   outputs: Setting<string[] | undefined>
   out: Setting<string>
   browser: Setting<string | undefined>
-  /** Seconds a page may take to load and get ready. */
+  /** Seconds one page may take before the browser counts as hung (and is replaced). */
   timeout: Setting<number>
   concurrency: Setting<number>
 }
 
-export class SettingUsageError extends ReportError {
-  override readonly exitCode = ExitCode.usage
-}
+export class SettingUsageError extends UsageError {}
 
-export const DEFAULT_TIMEOUT_S = 60
+export const DEFAULT_TIMEOUT_S = 180
 export const DEFAULT_CONCURRENCY = 3
 
 export async function resolveSettings(flags: SettingFlags, projectRoot = process.cwd()): Promise<Settings> {
   const root = resolve(projectRoot)
   if (flags.concurrency !== undefined && !/^[1-9]\d?$/.test(String(flags.concurrency)))
     throw new SettingUsageError(`--concurrency takes a whole number from 1 to 99, not "${flags.concurrency}"`)
+  if (flags.timeout !== undefined && !/^[1-9]\d{0,3}$/.test(String(flags.timeout)))
+    throw new SettingUsageError(
+      `--timeout takes a whole number of seconds from 1 to 9999, not "${flags.timeout}"`,
+    )
   const loaded = await loadProjectConfig(root)
   const config: ProjectConfig = loaded?.config ?? {}
   const at = (key: keyof ProjectConfig) =>
@@ -90,7 +94,10 @@ export async function resolveSettings(flags: SettingFlags, projectRoot = process
       : config.browser
         ? { value: filePath(config.browser), from: at('browser') }
         : { value: undefined, from: 'default' },
-    timeout: fromFile('timeout') ?? { value: DEFAULT_TIMEOUT_S, from: 'default' },
+    timeout:
+      flags.timeout !== undefined
+        ? { value: Number(flags.timeout), from: 'flag --timeout' }
+        : (fromFile('timeout') ?? { value: DEFAULT_TIMEOUT_S, from: 'default' }),
     concurrency:
       flags.concurrency !== undefined
         ? { value: Number(flags.concurrency), from: 'flag --concurrency' }

@@ -2,7 +2,7 @@
 // any data path (["sections", 2, "keywords", 0, "title"]) maps back to file:line:column.
 // Bad input never gets a stack trace or a hang: oversized, binary, non-UTF-8 and empty files are
 // refused before parsing, every YAML syntax error is reported at once, and alias bombs stop early.
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import {
   type Document,
@@ -17,6 +17,8 @@ import {
 } from 'yaml'
 import { DataParseError, type Problem, type SourceLocation } from '../errors.js'
 import type { Logger } from '../log/logger.js'
+import { formatBytes, safeReadFile, UnsafeFileError } from '../utils/safe-read.js'
+import { checkTextHygiene } from './hygiene.js'
 import type { Report } from './types.js'
 import { validateReport } from './validate.js'
 
@@ -40,6 +42,8 @@ export type Locate = (path: DataPath, options?: LocateOptions) => SourceLocation
 export interface LoadOptions {
   /** Receives YAML warnings (unknown tags and the like). */
   logger?: Logger
+  /** Folders the file must really lie in (an overlay: the report's or the project's); see safe-read.ts. */
+  roots?: readonly string[]
 }
 
 export interface LoadedYaml {
@@ -67,10 +71,6 @@ export function displayPath(file: string): string {
   const abs = path.resolve(file)
   const rel = path.relative(process.cwd(), abs)
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`
 }
 
 /** Offset of the first byte that is not valid UTF-8, or -1. */
@@ -130,23 +130,24 @@ function looksLikeGb18030(bytes: Uint8Array): boolean {
 }
 
 /** Reads a file as UTF-8 text, refusing what cannot be a report before any parsing. */
-async function readText(file: string, shown: string): Promise<string> {
+async function readText(file: string, shown: string, roots?: readonly string[]): Promise<string> {
   const at = (line?: number, column?: number): SourceLocation => ({ file: shown, line, column })
-  let size: number
+  let bytes: Uint8Array
   try {
-    size = (await stat(file)).size
-  } catch (cause) {
-    throw new DataParseError(`cannot read ${shown}: ${(cause as NodeJS.ErrnoException).code ?? cause}`, {
-      cause,
-    })
-  }
-  if (size > MAX_FILE_BYTES) {
+    bytes = new Uint8Array(await safeReadFile(file, { maxBytes: MAX_FILE_BYTES, roots, what: 'the file' }))
+  } catch (error) {
+    if (!(error instanceof UnsafeFileError)) throw error
+    if (error.size === undefined) {
+      throw new DataParseError(`${error.reason}`, {
+        location: at(),
+        hint: 'give a report folder or a YAML file',
+      })
+    }
     throw new DataParseError(
-      `file is too large to be a report: ${formatSize(size)} (${size} bytes); the limit is ${formatSize(MAX_FILE_BYTES)}`,
+      `file is too large to be a report: ${formatBytes(error.size)} (${error.size} bytes); the limit is ${formatBytes(MAX_FILE_BYTES)}`,
       { location: at(), hint: 'a report file holds text only; is this the right file?' },
     )
   }
-  const bytes = new Uint8Array(await readFile(file))
   if (bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
     throw new DataParseError('file is empty', {
       location: at(1, 1),
@@ -223,11 +224,27 @@ function makeLocate(doc: Document, lineCounter: LineCounter, shown: string): Loc
   }
 }
 
+/** The first alias (*name) whose anchor (&name) is not set before it, with its offset. */
+function unresolvedAlias(doc: Document): { name: string; offset?: number } | undefined {
+  let found: { name: string; offset?: number } | undefined
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) === undefined) {
+        found = { name: node.source, offset: node.range?.[0] }
+        return visit.BREAK
+      }
+      return undefined
+    },
+  })
+  return found
+}
+
 /** Reads and parses one YAML file. Throws DataParseError naming the file and line. */
 export async function loadYaml(file: string, options: LoadOptions = {}): Promise<LoadedYaml> {
   const abs = path.resolve(file)
   const shown = displayPath(abs)
-  const text = await readText(abs, shown)
+  // Old Mac line ends (CR alone) are line ends too; after this, every line ends in LF.
+  const text = (await readText(abs, shown, options.roots)).replace(/\r\n?/g, '\n')
   const lineCounter = new LineCounter()
   let doc: Document
   try {
@@ -258,11 +275,26 @@ export async function loadYaml(file: string, options: LoadOptions = {}): Promise
       location: { file: shown, line: 1, column: 1 },
     })
   }
+  const hygiene = checkTextHygiene(doc, text, lineCounter, shown)
+  if (hygiene.length > 0) {
+    const n = hygiene.length
+    throw new DataParseError(`${shown}: ${n} problem${n === 1 ? '' : 's'} with the text`, {
+      problems: hygiene,
+      hint: 'report text is plain Unicode text: no control characters (other than tab and newline), and each field within its length limit',
+    })
+  }
+  const unresolved = unresolvedAlias(doc)
+  if (unresolved) {
+    throw new DataParseError(
+      `undefined YAML alias *${unresolved.name}: no anchor &${unresolved.name} is set before it`,
+      { location: unresolved.offset === undefined ? { file: shown } : where(unresolved.offset) },
+    )
+  }
   let value: unknown
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
   } catch (cause) {
-    const bomb = /alias/i.test((cause as Error).message)
+    const bomb = /excessive alias count/i.test((cause as Error).message)
     let firstAlias: SourceLocation = { file: shown }
     visit(doc, {
       Alias(_, node) {

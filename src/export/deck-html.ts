@@ -19,6 +19,7 @@ import { decodeEntities, htmlText } from '../render/html-text.js'
 import { translate } from '../render/locale.js'
 import { writeAtomic } from '../utils/files.js'
 import { PACKAGE_ROOT } from '../utils/paths.js'
+import { safeReadFile } from '../utils/safe-read.js'
 
 /**
  * What deck.html needs from the rendered deck (src/render/deck.ts's RenderedDeck has these fields
@@ -397,7 +398,7 @@ class Inliner {
       if (!mime) continue
       const file = await this.inside(candidate)
       if (!file) continue
-      const bytes = await readFile(file).catch(() => undefined)
+      const bytes = await safeReadFile(file, { roots: this.roots }).catch(() => undefined)
       if (bytes) return `data:${mime};base64,${bytes.toString('base64')}`
     }
     return undefined

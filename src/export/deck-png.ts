@@ -7,6 +7,7 @@ import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
 import type { RenderedDeck } from '../render/deck.js'
 import { loadDeckPage, SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/overflow.js'
+import { pendingTempFiles } from '../utils/files.js'
 
 /** 1280x720 CSS px at this device scale give 1920x1080 images. */
 export const PNG_SCALE = 1.5
@@ -80,6 +81,7 @@ export async function writeSlidePngs(images: Uint8Array[], outDir: string): Prom
   const tmp = `${dir}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
   const old = `${dir}.${process.pid}-${randomBytes(4).toString('hex')}.old`
   await mkdir(tmp, { recursive: true })
+  pendingTempFiles.add(tmp)
   const files: string[] = []
   try {
     await Promise.all(
@@ -89,15 +91,27 @@ export async function writeSlidePngs(images: Uint8Array[], outDir: string): Prom
         files[i] = join(dir, name)
       }),
     )
-    await rename(dir, old).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error
-    })
-    await rename(tmp, dir)
+    // Another build may put its own slides/ in place between the two renames: move that aside too.
+    for (let attempt = 0; ; attempt++) {
+      await rename(dir, `${old}${attempt || ''}`).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error
+      })
+      const moved = await rename(tmp, dir).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (attempt >= 4 || (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST')) throw error
+          return false
+        },
+      )
+      if (moved) break
+    }
   } catch (error) {
     await rm(tmp, { recursive: true, force: true })
     throw error
   } finally {
-    await rm(old, { recursive: true, force: true })
+    pendingTempFiles.delete(tmp)
+    for (const suffix of ['', '1', '2', '3', '4'])
+      await rm(`${old}${suffix}`, { recursive: true, force: true })
   }
   return files
 }

@@ -1,10 +1,11 @@
 // output/index.html: every edition built so far, with its first slide as a thumbnail and a link to
 // each file. It lists what is on disk (not only this run's editions), so building one edition does
 // not drop the others from the page.
-import { readdir, stat, writeFile } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import type { BuildResult } from '../pipeline.js'
 import { escapeHtml } from '../render/handlebars.js'
+import { writeAtomic } from '../utils/files.js'
 
 const FILES: { file: string; label: string }[] = [
   { file: 'deck.html', label: 'Deck (HTML, presenter view)' },
@@ -61,6 +62,6 @@ ${cards.join('\n')}
 </main></body></html>
 `
   const file = join(outRoot, 'index.html')
-  await writeFile(file, html)
+  await writeAtomic(file, html)
   return file
 }

@@ -22,6 +22,7 @@ import {
 import type { Logger } from '../log/logger.js'
 import { bindReportVars, loadLocale } from '../render/locale.js'
 import { placeholderProblems } from '../render/locale-check.js'
+import { resolveSafePath, UnsafeFileError } from '../utils/safe-read.js'
 import { applyOverlay, type Change, type DataPath, isObject, type Origin, originOf } from './overlay.js'
 import { loadCheckedLocale, missingTranslations } from './translations.js'
 
@@ -213,7 +214,7 @@ export async function loadEdition(
       hint: `editions of ${reportId}: ${[reportId, ...known].join(', ')}`,
     })
   }
-  const overlay = await loadYaml(file, { logger: options.logger })
+  const overlay = await loadYaml(file, { logger: options.logger, roots: [base.dir, projectRoot] })
   const shown = overlay.displayFile
   if (!isObject(overlay.value)) {
     throw new MergeError('an edition overlay is a map (base: …, presentation: …, sections: …)', {
@@ -265,15 +266,26 @@ export async function loadEdition(
     const from = origin.layer === 'overlay' ? path.dirname(overlay.file) : base.dir
     const abs = path.resolve(from, presentation.logo)
     try {
-      if (!(await stat(abs)).isFile()) throw new Error('not a file')
+      // The one rule for paths from data: inside the report or project folder, a regular file.
+      await resolveSafePath(abs, { roots: [base.dir, projectRoot], what: 'logo' })
       presentation.logo = path.relative(base.dir, abs).split(path.sep).join('/')
-    } catch {
+    } catch (error) {
+      if (!(error instanceof UnsafeFileError)) throw error
       problems.push({
         location: source.locate(['presentation', 'logo']),
         path: 'presentation.logo',
-        message: `logo ${displayPath(abs)} does not exist (the path is relative to the file that names it)`,
+        message: `${error.message}${error.reason === 'does not exist' ? ' (the path is relative to the file that names it)' : ''}`,
       })
     }
+  }
+  // Removing every section is the overlay's doing: say so there, not at the report's sections.
+  const sections = merged.value.sections
+  if (Array.isArray(sections) && sections.length === 0 && isObject(patch) && 'sections' in patch) {
+    problems.push({
+      location: overlay.locate(['sections'], { key: true }),
+      path: 'sections',
+      message: 'the overlay removes every section; an edition keeps or adds at least one',
+    })
   }
   if (problems.length > 0) {
     const n = problems.length
@@ -364,7 +376,15 @@ async function finish(
     outDir: path.join(projectRoot, 'output', base.report.id, id),
     source,
   }
-  if (report.presentation?.logo) edition.logo = path.resolve(base.dir, report.presentation.logo)
+  if (report.presentation?.logo) {
+    const abs = path.resolve(base.dir, report.presentation.logo)
+    try {
+      edition.logo = await resolveSafePath(abs, { roots: [base.dir, projectRoot], what: 'logo' })
+    } catch (error) {
+      if (!(error instanceof UnsafeFileError)) throw error
+      throw new MergeError(error.message, { location: source.locate(['presentation', 'logo']) })
+    }
+  }
   return edition
 }
 

@@ -8,7 +8,7 @@
 //   6. measure   load the slides in Chromium and fail on any slide whose content overflows it
 //
 // The result (RenderedDeck) is what every deck output wraps: deck.html, deck.pdf, PNGs, PPTX.
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { Marp } from '@marp-team/marp-core'
 import Handlebars from 'handlebars'
@@ -27,6 +27,7 @@ import { indexMetrics } from '../data/metrics.js'
 import type { Keyword, Section } from '../data/types.js'
 import { ConfigError, TemplateRenderError } from '../errors.js'
 import { themeDir } from '../resources.js'
+import { safeReadFile, safeReadText } from '../utils/safe-read.js'
 import { type DeckHelperState, deckHelpers, decodeNote, encodeNote, type SlideMeta } from './deck-helpers.js'
 import {
   escapeHtml,
@@ -113,8 +114,8 @@ export async function availableThemes(projectRoot: string, reportDir?: string): 
     const dirs = await readdir(root, { withFileTypes: true }).catch(() => [])
     for (const d of dirs) {
       if (!d.isDirectory()) continue
-      const has = await readFile(join(root, d.name, 'deck.css'), 'utf8').then(
-        () => true,
+      const has = await stat(join(root, d.name, 'deck.css')).then(
+        (st) => st.isFile(),
         () => false,
       )
       if (has) out.add(d.name)
@@ -142,7 +143,10 @@ async function loadThemes(edition: Edition, projectRoot: string): Promise<Loaded
   const css: string[] = []
   let name = ''
   for (const n of names) {
-    let text = await readFile(join(themeDir(n, edition.reportDir, projectRoot), 'deck.css'), 'utf8')
+    let text = await safeReadText(join(themeDir(n, edition.reportDir, projectRoot), 'deck.css'), {
+      roots: [projectRoot, ...(edition.reportDir ? [edition.reportDir] : [])],
+      what: 'theme file',
+    })
     const marpName = /@theme\s+([\w-]+)/.exec(text)?.[1]
     if (!marpName) {
       throw new ConfigError(`themes/${n}/deck.css has no /* @theme <name> */ comment`)
@@ -162,7 +166,7 @@ async function loadThemes(edition: Edition, projectRoot: string): Promise<Loaded
   return { name, css }
 }
 
-async function logoDataUri(path: string | undefined): Promise<string | undefined> {
+async function logoDataUri(path: string | undefined, roots: string[]): Promise<string | undefined> {
   if (!path) return undefined
   const types: Record<string, string> = {
     '.svg': 'image/svg+xml',
@@ -173,9 +177,7 @@ async function logoDataUri(path: string | undefined): Promise<string | undefined
   }
   const type = types[extname(path).toLowerCase()]
   if (!type) throw new ConfigError(`logo ${path}: use an SVG, PNG, JPEG or WebP image`)
-  const data = await readFile(path).catch((cause: unknown) => {
-    throw new ConfigError(`logo ${path} cannot be read`, { cause })
-  })
+  const data = await safeReadFile(path, { roots, what: 'logo' })
   return `data:${type};base64,${data.toString('base64')}`
 }
 
@@ -196,7 +198,7 @@ export async function renderDeck(
   const set = await loadTemplateSet(join(projectRoot, 'templates', 'deck'), 'deck.md.hbs', edition.reportDir)
   const metrics = indexMetrics(report)
   const catalog = await chartCatalog(projectRoot, edition.reportDir)
-  const logo = await logoDataUri(edition.logo)
+  const logo = await logoDataUri(edition.logo, [edition.reportDir, projectRoot])
   const pass = (mode: 'collect' | 'render', uses: ChartUse[], drawn?: Map<string, RenderedChart>) => {
     const state: DeckHelperState = { slides: [], locations: [] }
     const embeds: string[] = []

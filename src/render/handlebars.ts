@@ -1,11 +1,12 @@
 // An isolated Handlebars environment per render, with the helpers every template family shares
 // (deck and handout add their own through `extraHelpers`). Report text is untrusted: `{{x}}` escapes
 // HTML and `{{md x}}` also neutralises Markdown, so a data text is always shown literally.
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { basename, join, relative } from 'node:path'
 import Handlebars from 'handlebars'
 import type { Edition } from '../context.js'
 import { type SourceLocation, TemplateRenderError } from '../errors.js'
+import { isMissingFile, safeReadText } from '../utils/safe-read.js'
 import { translateFor } from './locale.js'
 
 export type HelperDelegate = Handlebars.HelperDelegate
@@ -29,8 +30,9 @@ export async function loadTemplateSet(dir: string, main: string, reportDir?: str
   const own = reportDir ? join(reportDir, 'templates', basename(dir)) : undefined
   const ownMain = own ? join(own, main) : undefined
   const mainFile = ownMain && (await isFile(ownMain)) ? ownMain : join(dir, main)
-  const source = await readFile(mainFile, 'utf8').catch(() => {
-    throw new TemplateRenderError(`template ${mainFile} does not exist`)
+  const roots = [dir, ...(own ? [own] : [])]
+  const source = await safeReadText(mainFile, { roots, what: 'template' }).catch((error: unknown) => {
+    throw isMissingFile(error) ? new TemplateRenderError(`template ${mainFile} does not exist`) : error
   })
   const partials = new Map<string, { file: string; source: string }>()
   // The built-in partials first, then the report's, which replace them by name.
@@ -40,7 +42,7 @@ export async function loadTemplateSet(dir: string, main: string, reportDir?: str
       const file = join(partialDir, name)
       partials.set(basename(name, '.hbs').replace(/\.(md|html)$/, ''), {
         file,
-        source: await readFile(file, 'utf8'),
+        source: await safeReadText(file, { roots, what: 'partial', location: { file } }),
       })
     }
   }

@@ -4,7 +4,6 @@
 // themes/<theme>/handout.css over the theme's tokens. Running headers use CSS named pages, one per
 // section (page: sec-innovation with its own @page sec-innovation { @top-right { content: "…" } }), and page numbers
 // the @page margin boxes' counter(page) / counter(pages), which Chromium prints since version 131.
-import { readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { type ChartUse, chartHelpers, type RenderedChart, renderCharts } from '../charts/index.js'
 import {
@@ -19,6 +18,7 @@ import type { Locale } from '../data/format.js'
 import type { Block, Keyword, Metric, Section } from '../data/types.js'
 import { TemplateRenderError } from '../errors.js'
 import { themeDir } from '../resources.js'
+import { isMissingFile, safeReadFile, safeReadText } from '../utils/safe-read.js'
 import { cssFontStack, FONT_FAMILIES, fontFaceCss, fontStack } from './fonts.js'
 import { chineseNumber, type HelperDelegate, loadTemplateSet, renderTemplateSet } from './handlebars.js'
 import { cssString, handoutHelpers, pageCounterContent } from './handout-helpers.js'
@@ -56,19 +56,31 @@ interface ThemeTokens {
   fonts: Record<string, string>
 }
 
+/** A style sheet that may be left out: its text, or '' when there is no such file. */
+function readOptional(file: string, root: string): Promise<string> {
+  return safeReadText(file, { roots: [root], what: 'style sheet' }).catch((error: unknown) => {
+    if (isMissingFile(error)) return ''
+    throw error
+  })
+}
+
 async function readTheme(
   projectRoot: string,
   edition: Edition,
 ): Promise<{ tokens: ThemeTokens; css: string }> {
   const dir = themeDir(edition.theme.name, edition.reportDir, projectRoot)
-  const json = await readFile(join(dir, 'theme.json'), 'utf8').catch(() => {
+  const json = await safeReadText(join(dir, 'theme.json'), {
+    roots: [projectRoot],
+    what: 'theme file',
+  }).catch((error: unknown) => {
+    if (!isMissingFile(error)) throw error
     throw new TemplateRenderError(
       `theme "${edition.theme.name}" does not exist: no ${join(dir, 'theme.json')}`,
     )
   })
   const tokens = JSON.parse(json) as ThemeTokens
   if (edition.theme.accent) tokens.colors = { ...tokens.colors, accent: edition.theme.accent }
-  const css = await readFile(join(dir, 'handout.css'), 'utf8').catch(() => '')
+  const css = await readOptional(join(dir, 'handout.css'), projectRoot)
   return { tokens, css }
 }
 
@@ -171,7 +183,7 @@ export async function renderHandout(
   const set = await loadTemplateSet(dir, `${kind}.html.hbs`, edition.reportDir)
   const theme = await readTheme(projectRoot, edition)
   const layoutCss = await Promise.all(
-    ['print.css', `${kind}.css`].map((f) => readFile(join(dir, f), 'utf8').catch(() => '')),
+    ['print.css', `${kind}.css`].map((f) => readOptional(join(dir, f), dir)),
   )
   const s = (key: string, vars?: Record<string, unknown>) => translateFor(edition, key, vars)
 
@@ -206,7 +218,9 @@ export async function renderHandout(
   const marginText = [runningTitle, pageOf, '0123456789', ...sections.map((sec) => sec.runningHead)].join('')
 
   const css = [await fontFaceCss(), tokenCss(theme.tokens), ...layoutCss, theme.css, pageCss].join('\n')
-  const logo = edition.logo ? await logoDataUri(edition.logo) : undefined
+  const logo = edition.logo
+    ? await logoDataUri(edition.logo, [edition.reportDir, ctx.projectRoot])
+    : undefined
   const context = {
     lang: edition.locale,
     kind,
@@ -263,11 +277,9 @@ const IMAGE_TYPES: Record<string, string> = {
 }
 
 /** The logo inline as a data: URI (the page loads nothing from outside the project). */
-async function logoDataUri(path: string): Promise<string> {
+async function logoDataUri(path: string, roots: string[]): Promise<string> {
   const type = IMAGE_TYPES[extname(path).toLowerCase()]
   if (!type) throw new TemplateRenderError(`the logo ${path} is not an SVG, PNG, JPEG or WebP image`)
-  const bytes = await readFile(path).catch((cause: unknown) => {
-    throw new TemplateRenderError(`cannot read the logo ${path}`, { cause })
-  })
+  const bytes = await safeReadFile(path, { roots, what: 'logo' })
   return `data:${type};base64,${bytes.toString('base64')}`
 }

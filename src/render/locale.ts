@@ -3,13 +3,13 @@
 // looked up in the report's locales/<locale>.yaml, then the project's and huibao's
 // templates/locales/<locale>.yaml (src/resources.ts); a report overrides single keys. Strings take
 // placeholders ({year}, {region}, {n} …): one that is not given is an error at the string's file:line.
-import { readFile } from 'node:fs/promises'
 import { isMap, isScalar, LineCounter, parseDocument, type YAMLMap } from 'yaml'
 import { displayPath } from '../data/load.js'
 import { reportVars } from '../data/region.js'
 import type { Meta, Presentation } from '../data/types.js'
 import { type SourceLocation, TemplateRenderError } from '../errors.js'
 import { type ResolvedResource, resolveLayers } from '../resources.js'
+import { safeReadText } from '../utils/safe-read.js'
 
 export type LocaleStrings = Readonly<Record<string, string>>
 
@@ -49,7 +49,7 @@ async function readLocaleFile(
   into: Record<string, string>,
   origins: Map<string, SourceLocation>,
 ) {
-  const text = await readFile(file, 'utf8')
+  const text = await safeReadText(file, { what: 'locale file' })
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines })
   const shown = displayPath(file)

@@ -3,16 +3,28 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { ConvertError } from '../errors.js'
+import { ConvertError, fromSystemError } from '../errors.js'
+
+/** Temporary files being written now: removed if the process is stopped by a signal. */
+export const pendingTempFiles = new Set<string>()
 
 export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(file), { recursive: true })
   const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
   try {
+    await mkdir(dirname(file), { recursive: true })
+    pendingTempFiles.add(temp)
     await writeFile(temp, data)
     await rename(temp, file)
   } catch (cause) {
-    await rm(temp, { force: true })
-    throw new ConvertError(`could not write ${file}`, { cause })
+    await rm(temp, { force: true }).catch(() => undefined)
+    // A file where a folder must go, a full disk: say which path, as input or environment.
+    const system = fromSystemError(cause)
+    throw system
+      ? new (system.constructor as typeof ConvertError)(`could not write ${file}: ${system.message}`, {
+          cause,
+        })
+      : new ConvertError(`could not write ${file}`, { cause })
+  } finally {
+    pendingTempFiles.delete(temp)
   }
 }

@@ -1,0 +1,105 @@
+// A Chromium process from start to end: huibao's own profile folder (removed when the browser
+// closes, also on Ctrl-C, so that no run leaves megabytes in the temp folder), puppeteer's signal
+// handlers off (huibao handles SIGINT/SIGTERM/SIGHUP itself, see src/utils/shutdown.ts), and what
+// the process died of when it dies, so that an error can say "crashed (SIGKILL)" or "hung".
+import { rmSync } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import puppeteer, { type Browser } from 'puppeteer-core'
+import { ConvertError } from '../errors.js'
+import { onShutdown } from '../utils/shutdown.js'
+
+export interface Chromium {
+  browser: Browser
+  /** The profile folder huibao made for this browser. */
+  profile: string
+  /** Why the browser went away, once it has: "crashed (SIGSEGV)", "hung", "exited with code 1". */
+  death?: string
+  /** Closes the browser and removes its profile; safe to call twice. */
+  close(): Promise<void>
+  /** Kills the process at once (a hung browser does not answer close()). */
+  kill(reason: string): void
+}
+
+export interface LaunchChromiumOptions {
+  executablePath: string
+  args: string[]
+}
+
+/** Starts Chromium with its own profile folder; the folder goes when the browser goes. */
+export async function launchChromium(options: LaunchChromiumOptions): Promise<Chromium> {
+  const profile = await mkdtemp(join(tmpdir(), 'huibao-chromium-'))
+  // Chromium's own temporary files (shared memory with --disable-dev-shm-usage) go inside the
+  // profile, so that removing the profile removes them too, also after a kill.
+  const temp = join(profile, 'tmp')
+  await mkdir(temp)
+  let browser: Browser
+  try {
+    browser = await puppeteer.launch({
+      executablePath: options.executablePath,
+      headless: true,
+      args: options.args,
+      userDataDir: join(profile, 'profile'),
+      env: { ...process.env, TMPDIR: temp, TMP: temp, TEMP: temp },
+      // Chromium's own defaults for printing are what we want; the viewport is set per page.
+      defaultViewport: null,
+      // huibao stops on these itself, through one AbortController (src/utils/shutdown.ts).
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    })
+  } catch (cause) {
+    await rm(profile, { recursive: true, force: true }).catch(() => undefined)
+    throw new ConvertError(`could not start the browser at ${options.executablePath}`, {
+      cause,
+      hint: 'run `huibao doctor` to see which browser huibao uses',
+    })
+  }
+  const child = browser.process()
+  let closing = false
+  let exited = false
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 })
+  const chromium: Chromium = {
+    browser,
+    profile,
+    async close() {
+      closing = true
+      unregister()
+      await browser.close().catch(() => undefined)
+      if (!exited && child) {
+        child.kill('SIGKILL')
+        await waitForExit(1_000)
+      }
+      await rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined)
+    },
+    kill(reason) {
+      chromium.death ??= reason
+      child?.kill('SIGKILL')
+    },
+  }
+  const waitForExit = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (exited || !child) return resolve()
+      const timer = setTimeout(resolve, ms)
+      child.once('exit', () => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  child?.once('exit', (code, signal) => {
+    exited = true
+    if (!closing) chromium.death ??= signal ? `crashed (${signal})` : `exited with code ${code}`
+  })
+  browser.on('disconnected', () => {
+    if (!closing) chromium.death ??= 'closed the connection'
+  })
+  // On a signal: kill at once (closing politely takes too long), wait for the exit, remove the profile.
+  const unregister = onShutdown(async () => {
+    closing = true
+    child?.kill('SIGKILL')
+    await waitForExit(500)
+    removeProfile()
+  })
+  return chromium
+}
