@@ -59,7 +59,12 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[report]', 'report folder', 'data/zhengzhou-2021')
     .option('-e, --edition <id...>', 'build these editions (default: the base report)')
     .option('-a, --all', 'build every edition of the report')
-    .option('-f, --formats <list>', 'comma-separated outputs to build (default: all)')
+    .option('-f, --formats <list>', 'comma-separated outputs to build (default: all but slides-png)')
+    .option(
+      '--pptx <mode>',
+      'deck.pptx as native PowerPoint objects or one picture a slide: native | images',
+      'native',
+    )
     .option('-t, --theme <name>', 'theme from themes/ (overrides the data)')
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('--bleed', 'add 3 mm bleed to the print handout')

@@ -17,6 +17,7 @@ import {
   OUTPUT_KINDS,
   type OutputKind,
   type OutputSpec,
+  type PptxMode,
   planOutputs,
 } from './export/outputs.js'
 import type { Logger } from './log/logger.js'
@@ -47,6 +48,8 @@ export interface BuildOptions {
   session?: BrowserSession
   /** a browser the caller started early (the CLI, while the pipeline's modules load); build() closes it */
   launching?: Promise<BrowserSession>
+  /** deck.pptx as native PowerPoint objects (default) or slide pictures */
+  pptx?: PptxMode
   /** how many editions are built at once (default 3) */
   concurrency?: number
 }
@@ -157,7 +160,7 @@ async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> 
     if (deck) ctx.logger.debug(`${id}: deck rendered, ${deck.slides.length} slides, in ${elapsed(started)}`)
 
     // 7. Exports: the independent ones side by side on the page pool, then those that read them.
-    const input = { edition, ctx, deck, bleed: options.bleed ?? false }
+    const input = { edition, ctx, deck, bleed: options.bleed ?? false, pptx: options.pptx ?? 'native' }
     const record = (built: BuiltFile) => {
       result.files.push(built)
       ctx.logger.info(`  ${id}: ${built.kind} ${Math.round(built.ms)} ms`)

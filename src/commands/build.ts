@@ -5,7 +5,7 @@ import pc from 'picocolors'
 import { launchForReport } from '../browser/session.js'
 import { ExitCode, formatLocation, type Problem, ReportError } from '../errors.js'
 import { writeIndexPage } from '../export/index-page.js'
-import { isOutputKind, OUTPUT_KINDS, type OutputKind } from '../export/outputs.js'
+import { isOutputKind, OUTPUT_KINDS, type OutputKind, PPTX_MODES, type PptxMode } from '../export/outputs.js'
 import type { Logger } from '../log/logger.js'
 import type { BuildResult } from '../pipeline.js'
 
@@ -18,6 +18,8 @@ export interface BuildCommandOptions {
   bleed?: boolean
   browser?: string
   cache?: boolean
+  /** native | images */
+  pptx?: string
   logger: Logger
 }
 
@@ -43,6 +45,10 @@ export function parseFormats(value: string | undefined): OutputKind[] | undefine
 export async function buildCommand(report: string, options: BuildCommandOptions): Promise<number> {
   const { logger } = options
   const formats = parseFormats(options.formats)
+  const pptx = options.pptx ?? 'native'
+  if (!(PPTX_MODES as readonly string[]).includes(pptx)) {
+    throw new UsageError(`unknown mode "${pptx}" in --pptx`, { hint: `modes are: ${PPTX_MODES.join(', ')}` })
+  }
   if (options.theme) {
     const { availableThemes } = await import('../render/deck.js')
     const themes = await availableThemes(process.cwd())
@@ -67,6 +73,7 @@ export async function buildCommand(report: string, options: BuildCommandOptions)
     bleed: options.bleed,
     browser: options.browser,
     cache: options.cache,
+    pptx: pptx as PptxMode,
     logger,
   })
   const index = await writeIndexPage(result, { outDir: options.out ?? 'output' })

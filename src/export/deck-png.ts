@@ -102,18 +102,20 @@ export async function writeSlidePngs(images: Uint8Array[], outDir: string): Prom
   return files
 }
 
-/** Slide pictures already taken of a deck, so deck.pptx need not take them again. */
-const taken = new WeakMap<RenderedDeck, Uint8Array[]>()
+/** Slide pictures of a deck, taken or being taken, so slides-png and deck.pptx take them once. */
+const taken = new WeakMap<RenderedDeck, Promise<Uint8Array[]>>()
 
-/** The deck's slide pictures: remembered from this build, or taken now in a fresh page. */
-export async function slideImages(deck: RenderedDeck, ctx: BuildContext): Promise<Uint8Array[]> {
+/** The deck's slide pictures: shared within this build, or taken now in a fresh page. */
+export function slideImages(deck: RenderedDeck, ctx: BuildContext): Promise<Uint8Array[]> {
   const known = taken.get(deck)
-  if (known && known.length === deck.slides.length) return known
-  const images = await ctx.session.withPage(async (page) => {
+  if (known) return known
+  const images = ctx.session.withPage(async (page) => {
     await loadDeckPage(page, deck, ctx, { deviceScaleFactor: PNG_SCALE })
     return captureSlides(page)
   })
   taken.set(deck, images)
+  // a failed attempt is not remembered: the next caller tries again
+  images.catch(() => taken.delete(deck))
   return images
 }
 
