@@ -65,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
       'deck.pptx as native PowerPoint objects or one picture a slide: native | images',
       'native',
     )
+    .option('--shard <k/n>', 'build only the k-th of n shares of the editions (CI job matrix)')
     .option('-t, --theme <name>', 'theme from themes/ (overrides the data)')
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('--bleed', 'add 3 mm bleed to the print handout')
@@ -77,6 +78,18 @@ export async function main(argv: string[]): Promise<number> {
           logger: logger(),
         }),
       )(),
+    )
+
+  program
+    .command('index')
+    .description('write output/index.html over every report and edition found in the output folder')
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .action((opts: { out: string }) =>
+      run(async () => {
+        const { writeOutputIndex } = await import('./export/index-page.js')
+        logger().info(`index: ${await writeOutputIndex(opts.out)}`)
+        return 0
+      })(),
     )
 
   program

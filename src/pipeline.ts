@@ -12,6 +12,7 @@ import { type BrowserSession, launchForReport } from './browser/session.js'
 import type { BuildContext, Edition } from './context.js'
 import { type LoadedReport, loadReport } from './data/load.js'
 import { isReportError, ReportError } from './errors.js'
+import { writeEditionManifest } from './export/index-page.js'
 import {
   type BuiltFile,
   OUTPUT_KINDS,
@@ -23,6 +24,7 @@ import {
 import type { Logger } from './log/logger.js'
 import { listEditions, loadEdition } from './merge/index.js'
 import { renderDeck } from './render/deck.js'
+import { type Shard, shareOf } from './utils/shard.js'
 
 export interface BuildOptions {
   /** report folder, e.g. data/zhengzhou-2021 */
@@ -50,6 +52,8 @@ export interface BuildOptions {
   launching?: Promise<BrowserSession>
   /** deck.pptx as native PowerPoint objects (default) or slide pictures */
   pptx?: PptxMode
+  /** build only this share of the editions (`--shard k/n`) */
+  shard?: Shard
   /** how many editions are built at once (default 3) */
   concurrency?: number
 }
@@ -102,11 +106,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   // 3. Which editions: the report itself, the named ones, or all of them.
-  const ids = options.all
+  const chosen = options.all
     ? [base.report.id, ...(await listEditions(base.dir))]
     : options.editions && options.editions.length > 0
       ? options.editions
       : [base.report.id]
+  const ids = options.shard ? shareOf(chosen, options.shard) : chosen
 
   const outputs = planOutputs(options.formats)
   const ctx: BuildContext = { projectRoot, logger, session, cache: options.cache ?? true }
@@ -174,6 +179,13 @@ async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> 
     await Promise.all(job.outputs.filter((o) => o !== measuring && !o.after).map(runOne))
     await Promise.all(job.outputs.filter((o) => o !== measuring && o.after).map(runOne))
     result.files.sort((a, b) => OUTPUT_KINDS.indexOf(a.kind) - OUTPUT_KINDS.indexOf(b.kind))
+    // what `huibao index` reads back: which edition this folder holds, from what is on disk alone
+    await writeEditionManifest(outDir, {
+      id,
+      name: result.name,
+      report: job.reportId,
+      title: edition.report.meta.title,
+    })
   } catch (error) {
     result.error = isReportError(error)
       ? error

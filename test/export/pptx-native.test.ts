@@ -15,7 +15,7 @@ import { exampleEdition } from '../support/edition.js'
 
 const reportDir = join(projectRoot, 'data', 'zhengzhou-2021')
 
-export interface PptxParts {
+interface PptxParts {
   zip: JSZip
   slides: string[]
   /** the relationships of each slide (which charts, pictures and notes it uses) */
@@ -24,7 +24,7 @@ export interface PptxParts {
 }
 
 /** The slides of a PPTX in order, with their relationship and notes parts. */
-export async function readPptx(file: string): Promise<PptxParts> {
+async function readPptx(file: string): Promise<PptxParts> {
   const zip = await JSZip.loadAsync(await readFile(file))
   const count = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).length
   const read = (name: string) => zip.file(name)?.async('string') ?? Promise.resolve('')
@@ -42,7 +42,7 @@ export async function readPptx(file: string): Promise<PptxParts> {
 }
 
 /** The text of a DrawingML part: its <a:t> runs, paragraphs joined by newlines. */
-export function drawingText(xml: string): string {
+function drawingText(xml: string): string {
   return xml
     .split(/<\/a:p>/)
     .map((p) => [...p.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(''))

@@ -16,7 +16,8 @@ export interface DrawContext {
 function tiles(slide: Slide, figures: Figure[], area: Box, s: PptxStyle, look: Parameters<typeof tile>[4]) {
   const perRow = figures.length > 4 ? Math.ceil(figures.length / 2) : figures.length
   const rows = Math.ceil(figures.length / Math.max(1, perRow))
-  const rowH = (area.h - 16 * (rows - 1)) / Math.max(1, rows)
+  // as tall as a callout needs (figure line and two label lines), not as tall as the room left
+  const rowH = Math.min(150, (area.h - 16 * (rows - 1)) / Math.max(1, rows))
   for (let r = 0; r < rows; r++) {
     const row = figures.slice(r * perRow, (r + 1) * perRow)
     const boxes = columns({ ...area, y: area.y + r * (rowH + 16), h: rowH }, row.length, 24)
