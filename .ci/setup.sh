@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs everything huibao needs on a fresh Debian/Ubuntu machine with Node.js 20: the npm
-# dependencies, a Chromium when none is found, and poppler-utils (pdffonts, pdftotext) that the test
-# suite uses to read PDFs back the way a print shop does. Safe to run again: it skips what is there.
+# dependencies, a Chromium when none is found, poppler-utils (pdffonts, pdftotext) that the test
+# suite uses to read PDFs back the way a print shop does, and LibreOffice Impress, the office suite
+# the tests open deck.pptx with. Safe to run again: it skips what is there.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -35,6 +36,20 @@ if [ -n "$need" ]; then
   $sudo apt-get update -qq
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $need >/dev/null
+fi
+
+# LibreOffice Impress without its recommended packages (Java, the other office programs): the tests
+# only convert deck.pptx to PDF with it, headless.
+if ! command -v soffice >/dev/null 2>&1; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "setup: please install LibreOffice Impress (soffice) for the deck.pptx tests (no apt-get here)" >&2
+    exit 1
+  fi
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "setup: installing Debian packages: libreoffice-impress"
+  [ -n "$need" ] || $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-impress >/dev/null
 fi
 
 # The CLI runs compiled JavaScript (dist/); npm ci builds it through `prepare`, this keeps it current.

@@ -132,7 +132,13 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[report]', 'report folder (default: huibao.config.yaml’s, else the only one in data/)')
     .option('-e, --edition <id...>', 'build these editions (default: the base report)')
     .addOption(new Option('-a, --all', 'build every edition of the report').conflicts('edition'))
-    .option('-f, --formats <list>', 'comma-separated outputs to build (default: all)')
+    .option('-f, --formats <list>', 'comma-separated outputs to build (default: all but slides-png)')
+    .option(
+      '--pptx <mode>',
+      'deck.pptx as native PowerPoint objects or one picture a slide: native | images',
+      'native',
+    )
+    .option('--shard <k/n>', 'build only the k-th of n shares of the editions (CI job matrix)')
     .option('-t, --theme <name>', 'theme from themes/ (overrides the data)')
     .option('-o, --out <dir>', 'output folder (default: output)')
     .option('--concurrency <n>', 'editions built at once (default: 3)')
@@ -154,6 +160,18 @@ export async function main(argv: string[]): Promise<number> {
           ...options,
           logger: logger(),
         })
+      })(),
+    )
+
+  program
+    .command('index')
+    .description('write output/index.html over every report and edition found in the output folder')
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .action((opts: { out: string }) =>
+      run(async () => {
+        const { writeOutputIndex } = await import('./export/index-page.js')
+        logger().info(`index: ${await writeOutputIndex(opts.out)}`)
+        return 0
       })(),
     )
 

@@ -19,16 +19,19 @@ import {
   type ReportError,
   UsageError,
 } from './errors.js'
+import { writeEditionManifest } from './export/index-page.js'
 import {
   type BuiltFile,
   OUTPUT_KINDS,
   type OutputKind,
   type OutputSpec,
+  type PptxMode,
   planOutputs,
 } from './export/outputs.js'
 import type { Logger } from './log/logger.js'
 import { listEditions, loadEdition } from './merge/index.js'
 import { renderDeck } from './render/deck.js'
+import { type Shard, shareOf } from './utils/shard.js'
 
 export interface BuildOptions {
   /** report folder, e.g. data/<report> */
@@ -54,6 +57,10 @@ export interface BuildOptions {
   session?: BrowserSession
   /** a browser the caller started early (the CLI, while the pipeline's modules load); build() closes it */
   launching?: Promise<BrowserSession>
+  /** deck.pptx as native PowerPoint objects (default) or slide pictures */
+  pptx?: PptxMode
+  /** build only this share of the editions (`--shard k/n`) */
+  shard?: Shard
   /** how many editions are built at once (default 3) */
   concurrency?: number
 }
@@ -106,11 +113,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   // 3. Which editions: the report itself, the named ones, or all of them.
-  const ids = options.all
+  const chosen = options.all
     ? [base.report.id, ...(await listEditions(base.dir))]
     : options.editions && options.editions.length > 0
       ? options.editions
       : [base.report.id]
+  const ids = options.shard ? shareOf(chosen, options.shard) : chosen
 
   await checkEditionIds(ids, base).catch(async (error: unknown) => {
     await closeOwn()
@@ -173,7 +181,7 @@ async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> 
     if (deck) ctx.logger.debug(`${id}: deck rendered, ${deck.slides.length} slides, in ${elapsed(started)}`)
 
     // 7. Exports: the independent ones side by side on the page pool, then those that read them.
-    const input = { edition, ctx, deck, bleed: options.bleed ?? false }
+    const input = { edition, ctx, deck, bleed: options.bleed ?? false, pptx: options.pptx ?? 'native' }
     const record = (built: BuiltFile) => {
       result.files.push(built)
       ctx.logger.info(`  ${id}: ${built.kind} ${Math.round(built.ms)} ms`)
@@ -187,6 +195,13 @@ async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> 
     await Promise.all(job.outputs.filter((o) => o !== measuring && !o.after).map(runOne))
     await Promise.all(job.outputs.filter((o) => o !== measuring && o.after).map(runOne))
     result.files.sort((a, b) => OUTPUT_KINDS.indexOf(a.kind) - OUTPUT_KINDS.indexOf(b.kind))
+    // what `huibao index` reads back: which edition this folder holds, from what is on disk alone
+    await writeEditionManifest(outDir, {
+      id,
+      name: result.name,
+      report: job.reportId,
+      title: edition.report.meta.title,
+    })
   } catch (error) {
     result.error = isReportError(error)
       ? error

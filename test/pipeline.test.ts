@@ -103,8 +103,14 @@ describe('build', async () => {
   it('adds the outputs a requested output needs, and runs them first', async () => {
     const { planOutputs } = await import('../src/export/outputs.js')
     expect(planOutputs(['slides-handout-pdf']).map((o) => o.kind)).toEqual(['deck-pdf', 'slides-handout-pdf'])
-    expect(planOutputs(['deck-pptx']).map((o) => o.kind)).toEqual(['slides-png', 'deck-pptx'])
-    expect(planOutputs(undefined)).toHaveLength(8)
+    expect(planOutputs(['deck-pptx']).map((o) => o.kind)).toEqual(['deck-pptx'])
+  })
+
+  it('builds slide pictures only when asked for', async () => {
+    const { planOutputs } = await import('../src/export/outputs.js')
+    expect(planOutputs(undefined).map((o) => o.kind)).not.toContain('slides-png')
+    expect(planOutputs(undefined)).toHaveLength(7)
+    expect(planOutputs(['slides-png']).map((o) => o.kind)).toEqual(['slides-png'])
   })
 })
 

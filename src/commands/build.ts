@@ -4,10 +4,11 @@ import { relative } from 'node:path'
 import pc from 'picocolors'
 import { launchForReport } from '../browser/session.js'
 import { BuildFailedError, ExitCode, formatLocation, UsageError } from '../errors.js'
-import { writeIndexPage } from '../export/index-page.js'
-import { isOutputKind, OUTPUT_KINDS, type OutputKind } from '../export/outputs.js'
+import { writeOutputIndex } from '../export/index-page.js'
+import { isOutputKind, OUTPUT_KINDS, type OutputKind, PPTX_MODES, type PptxMode } from '../export/outputs.js'
 import type { Logger } from '../log/logger.js'
 import type { BuildResult } from '../pipeline.js'
+import { parseShard } from '../utils/shard.js'
 import { runCleanups } from '../utils/shutdown.js'
 
 export interface BuildCommandOptions {
@@ -25,6 +26,10 @@ export interface BuildCommandOptions {
   timeoutMs?: number
   /** Longest the whole build may take, in minutes (--build-timeout). */
   buildTimeout?: string
+  /** native | images */
+  pptx?: string
+  /** k/n: build only the k-th of n shares of the editions */
+  shard?: string
   logger: Logger
 }
 
@@ -51,6 +56,12 @@ export function parseFormats(value: string | undefined): OutputKind[] | undefine
 export async function buildCommand(report: string, options: BuildCommandOptions): Promise<number> {
   const { logger } = options
   const formats = parseFormats(options.formats)
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard)
+  if (shard?.problem) throw new UsageError(`--shard ${shard.problem}`, { hint: 'e.g. --all --shard 2/4' })
+  const pptx = options.pptx ?? 'native'
+  if (!(PPTX_MODES as readonly string[]).includes(pptx)) {
+    throw new UsageError(`unknown mode "${pptx}" in --pptx`, { hint: `modes are: ${PPTX_MODES.join(', ')}` })
+  }
   if (options.theme) {
     const { availableThemes } = await import('../render/deck.js')
     const themes = await availableThemes(process.cwd(), report)
@@ -77,9 +88,12 @@ export async function buildCommand(report: string, options: BuildCommandOptions)
     browser: options.browser,
     cache: options.cache,
     concurrency: options.concurrency,
+    pptx: pptx as PptxMode,
+    ...(shard?.shard ? { shard: shard.shard } : {}),
     logger,
   })
-  const index = await writeIndexPage(result, { outDir: options.out ?? 'output' })
+  // every build ends with the index over everything in output/, this build's editions and all others
+  const index = await writeOutputIndex(options.out ?? 'output')
   printSummary(result, logger)
   logger.info(`index: ${relative(process.cwd(), index)}`)
   const failed = result.editions.filter((e) => e.error)

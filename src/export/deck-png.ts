@@ -1,6 +1,7 @@
 // slides/01.png … : every slide as a 1920x1080 PNG (the 1280x720 slide at device scale 1.5).
 import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'puppeteer-core'
 import type { BuildContext, Edition } from '../context.js'
@@ -8,6 +9,9 @@ import { ConvertError } from '../errors.js'
 import type { RenderedDeck } from '../render/deck.js'
 import { loadDeckPage, SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/overflow.js'
 import { pendingTempFiles } from '../utils/files.js'
+
+/** Pages that take the slide pictures side by side: one a core, at most two. */
+const PNG_PAGES = Math.min(2, availableParallelism())
 
 /** 1280x720 CSS px at this device scale give 1920x1080 images. */
 export const PNG_SCALE = 1.5
@@ -29,18 +33,20 @@ export function pngSize(png: Uint8Array): { width: number; height: number } {
  * page instead re-lays out a page as tall as the deck for every picture). Every picture's size is
  * checked; one that came out wrong is taken again through puppeteer's own screenshot.
  */
-export async function captureSlides(page: Page): Promise<Uint8Array[]> {
-  const tops = await page.evaluate(() =>
+export async function captureSlides(page: Page, range?: { from: number; to: number }): Promise<Uint8Array[]> {
+  const all = await page.evaluate(() =>
     [...document.querySelectorAll('div.marpit > section')].map(
       (s) => s.getBoundingClientRect().top + window.scrollY,
     ),
   )
+  const first = range?.from ?? 0
+  const tops = all.slice(first, range?.to ?? all.length)
   const want = { width: Math.round(SLIDE_WIDTH * PNG_SCALE), height: Math.round(SLIDE_HEIGHT * PNG_SCALE) }
   const cdp = await page.createCDPSession()
   const images: Uint8Array[] = []
   try {
     for (const top of tops) {
-      const n = images.length + 1
+      const n = first + images.length + 1
       const failed = (cause: unknown) => {
         throw new ConvertError(`Chromium could not take the picture of slide ${n}`, { cause })
       }
@@ -116,18 +122,28 @@ export async function writeSlidePngs(images: Uint8Array[], outDir: string): Prom
   return files
 }
 
-/** Slide pictures already taken of a deck, so deck.pptx need not take them again. */
-const taken = new WeakMap<RenderedDeck, Uint8Array[]>()
+/** Slide pictures of a deck, taken or being taken, so slides-png and deck.pptx take them once. */
+const taken = new WeakMap<RenderedDeck, Promise<Uint8Array[]>>()
 
-/** The deck's slide pictures: remembered from this build, or taken now in a fresh page. */
-export async function slideImages(deck: RenderedDeck, ctx: BuildContext): Promise<Uint8Array[]> {
+/** The deck's slide pictures: shared within this build, or taken now in a fresh page. */
+export function slideImages(deck: RenderedDeck, ctx: BuildContext): Promise<Uint8Array[]> {
   const known = taken.get(deck)
-  if (known && known.length === deck.slides.length) return known
-  const images = await ctx.session.withPage(async (page) => {
-    await loadDeckPage(page, deck, ctx, { deviceScaleFactor: PNG_SCALE })
-    return captureSlides(page)
-  })
+  if (known) return known
+  // Both cores: the slides are split between pages that load the deck and take their share side by
+  // side (encoding 1920x1080 PNGs is most of the work, and each page encodes in its own process).
+  const shares = Math.max(1, Math.min(PNG_PAGES, Math.ceil(deck.slides.length / 8)))
+  const per = Math.ceil(deck.slides.length / shares)
+  const images = Promise.all(
+    Array.from({ length: shares }, (_, k) =>
+      ctx.session.withPage(async (page) => {
+        await loadDeckPage(page, deck, ctx, { deviceScaleFactor: PNG_SCALE })
+        return captureSlides(page, { from: k * per, to: Math.min(deck.slides.length, (k + 1) * per) })
+      }),
+    ),
+  ).then((parts) => parts.flat())
   taken.set(deck, images)
+  // a failed attempt is not remembered: the next caller tries again
+  images.catch(() => taken.delete(deck))
   return images
 }
 

@@ -27,7 +27,13 @@ export interface OutputInput {
   /** present when the output's spec says needsDeck */
   deck?: RenderedDeck
   bleed: boolean
+  /** deck.pptx as native PowerPoint objects (default) or as one picture a slide */
+  pptx?: PptxMode
 }
+
+/** `--pptx native|images`: how deck.pptx is made. */
+export const PPTX_MODES = ['native', 'images'] as const
+export type PptxMode = (typeof PPTX_MODES)[number]
 
 export interface BuiltFile {
   kind: OutputKind
@@ -45,6 +51,8 @@ export interface OutputSpec {
   needsDeck: boolean
   /** printed through Chromium to PDF: checked like a print shop would */
   printable: boolean
+  /** built only when asked for (`-f`), not by a plain `huibao build` */
+  onRequest?: boolean
   /** must run after this output (it reads that output's file) */
   after?: OutputKind
   /**
@@ -94,9 +102,10 @@ export const OUTPUTS: readonly OutputSpec[] = [
   },
   {
     kind: 'slides-png',
-    description: 'slides/NN.png: every slide as a 1920×1080 image',
+    description: 'slides/NN.png: every slide as a 1920×1080 image (only when asked for)',
     needsDeck: true,
     printable: false,
+    onRequest: true,
     async run(input) {
       const { writeSlidesPng } = await import('./deck-png.js')
       const { path, pages } = await writeSlidesPng(requireDeck(input), input.edition, input.ctx)
@@ -105,14 +114,18 @@ export const OUTPUTS: readonly OutputSpec[] = [
   },
   {
     kind: 'deck-pptx',
-    description: 'deck.pptx: every slide as a full-slide image with its notes',
+    description:
+      'deck.pptx: editable PowerPoint (text, tables, native charts, notes); --pptx images: slide pictures',
     needsDeck: true,
     printable: false,
-    // Reuses the slide pictures that slides-png took, instead of taking them again.
-    after: 'slides-png',
     async run(input) {
-      const { writeDeckPptx } = await import('./deck-pptx.js')
-      return writeDeckPptx(requireDeck(input), input.edition, input.ctx)
+      if (input.pptx === 'images') {
+        // the pictures slides-png takes, if it runs in this build, are taken once for both
+        const { writeDeckPptx } = await import('./deck-pptx.js')
+        return writeDeckPptx(requireDeck(input), input.edition, input.ctx)
+      }
+      const { writeNativePptx } = await import('./pptx/index.js')
+      return writeNativePptx(requireDeck(input), input.edition, input.ctx)
     },
   },
   {
@@ -153,7 +166,9 @@ export const OUTPUTS: readonly OutputSpec[] = [
 
 /** The outputs to make for `formats`, with whatever they depend on added, in a runnable order. */
 export function planOutputs(formats: readonly OutputKind[] | undefined): OutputSpec[] {
-  const wanted = new Set<OutputKind>(formats && formats.length > 0 ? formats : OUTPUT_KINDS)
+  const wanted = new Set<OutputKind>(
+    formats && formats.length > 0 ? formats : OUTPUTS.filter((o) => !o.onRequest).map((o) => o.kind),
+  )
   let grew = true
   while (grew) {
     grew = false
