@@ -43,11 +43,16 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('doctor')
     .description('show the Node version, browser and fonts huibao will use, and what to do if one is missing')
+    .argument(
+      '[report]',
+      "also list which file serves each of this report's templates, locales, theme and charts",
+    )
     .option('--browser <path>', 'use this Chromium or Chrome executable')
-    .action((opts: { browser?: string }) =>
+    .action((report: string | undefined, opts: { browser?: string }) =>
       run(async () =>
         (await import('./commands/doctor.js')).doctorCommand({
           ...opts,
+          report,
           logger: logger(),
         }),
       )(),
@@ -69,6 +74,7 @@ export async function main(argv: string[]): Promise<number> {
       run(async () =>
         (await import('./commands/build.js')).buildCommand(report, {
           ...opts,
+          debug: Boolean(program.opts().debug),
           logger: logger(),
         }),
       )(),

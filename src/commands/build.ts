@@ -18,6 +18,8 @@ export interface BuildCommandOptions {
   bleed?: boolean
   browser?: string
   cache?: boolean
+  /** --debug: also say which file serves each template, locale, theme and chart */
+  debug?: boolean
   logger: Logger
 }
 
@@ -51,6 +53,10 @@ export async function buildCommand(report: string, options: BuildCommandOptions)
         hint: `themes are: ${themes.join(', ')}`,
       })
     }
+  }
+  if (options.debug) {
+    const { resourceLines } = await import('../resource-list.js')
+    for (const line of await resourceLines(report)) logger.debug(line)
   }
   // Chromium starts while the pipeline's modules load (they take a good part of a second).
   const launching = launchForReport(process.cwd(), report, options.browser)

@@ -14,6 +14,8 @@ import { FONT_FAMILIES, fontFaceCss } from '../render/fonts.js'
 
 export interface DoctorOptions {
   browser?: string
+  /** a report folder: also list which file serves each of its resources */
+  report?: string
   logger: Logger
 }
 
@@ -22,6 +24,10 @@ export async function doctorCommand(options: DoctorOptions): Promise<number> {
   const ok = pc.green('✓')
   const bad = pc.red('✗')
   let healthy = true
+  if (options.report) {
+    const { resourceLines } = await import('../resource-list.js')
+    for (const line of await resourceLines(options.report)) out(line)
+  }
 
   const major = Number(process.versions.node.split('.')[0])
   out(
