@@ -81,6 +81,27 @@ export async function main(argv: string[]): Promise<number> {
     )
 
   program
+    .command('init')
+    .description('write data/<id>/report.yaml: a small commented report that validates and builds')
+    .argument('<id>', 'report id, an ASCII slug such as henan-2023')
+    .option('--year <year>', "the report's year (default: this year)", (v) => Number.parseInt(v, 10))
+    .action((id: string, opts: { year?: number }) =>
+      run(async () => (await import('./commands/init.js')).initCommand(id, { ...opts, logger: logger() }))(),
+    )
+
+  program
+    .command('new-edition')
+    .description("write data/<report>/editions/<id>.yaml: an edition overlay over the report's data")
+    .argument('<report>', 'report folder or id, e.g. data/henan-2023')
+    .argument('<id>', 'edition id, an ASCII slug such as xinzheng')
+    .option('--name <name>', 'the edition name on the cover and in the footer (default: the id)')
+    .action((report: string, id: string, opts: { name?: string }) =>
+      run(async () =>
+        (await import('./commands/init.js')).newEditionCommand(report, id, { ...opts, logger: logger() }),
+      )(),
+    )
+
+  program
     .command('diff')
     .description('show what an edition changes against its base, with file and line')
     .argument('<edition>', 'edition id, e.g. xinzheng')
