@@ -112,14 +112,19 @@ export async function main(argv: string[]): Promise<number> {
     .command('doctor')
     .addHelpText('after', commandExamples('doctor'))
     .description('show the Node version, browser and fonts huibao will use, and what to do if one is missing')
+    .argument(
+      '[report]',
+      "also list which file serves each of this report's templates, locales, theme and charts",
+    )
     .option('--browser <path>', 'use this Chromium or Chrome executable')
-    .action((opts: { browser?: string }) =>
+    .action((report: string | undefined, opts: { browser?: string }) =>
       run(async () => {
         const { resolveSettings, describeSettings } = await import('./config/settings.js')
         const settings = await resolveSettings(opts)
         return (await import('./commands/doctor.js')).doctorCommand({
           browser: settings.browser.value,
           settings: describeSettings(settings),
+          report,
           logger: logger(),
         })
       })(),
@@ -158,6 +163,7 @@ export async function main(argv: string[]): Promise<number> {
         return (await import('./commands/build.js')).buildCommand(chosen, {
           ...opts,
           ...options,
+          debug: Boolean(program.opts().debug),
           logger: logger(),
         })
       })(),
@@ -173,6 +179,27 @@ export async function main(argv: string[]): Promise<number> {
         logger().info(`index: ${await writeOutputIndex(opts.out)}`)
         return 0
       })(),
+    )
+
+  program
+    .command('init')
+    .description('write data/<id>/report.yaml: a small commented report that validates and builds')
+    .argument('<id>', 'report id, an ASCII slug such as henan-2023')
+    .option('--year <year>', "the report's year (default: this year)", (v) => Number.parseInt(v, 10))
+    .action((id: string, opts: { year?: number }) =>
+      run(async () => (await import('./commands/init.js')).initCommand(id, { ...opts, logger: logger() }))(),
+    )
+
+  program
+    .command('new-edition')
+    .description("write data/<report>/editions/<id>.yaml: an edition overlay over the report's data")
+    .argument('<report>', 'report folder or id, e.g. data/henan-2023')
+    .argument('<id>', 'edition id, an ASCII slug such as xinzheng')
+    .option('--name <name>', 'the edition name on the cover and in the footer (default: the id)')
+    .action((report: string, id: string, opts: { name?: string }) =>
+      run(async () =>
+        (await import('./commands/init.js')).newEditionCommand(report, id, { ...opts, logger: logger() }),
+      )(),
     )
 
   program

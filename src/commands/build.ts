@@ -30,6 +30,8 @@ export interface BuildCommandOptions {
   pptx?: string
   /** k/n: build only the k-th of n shares of the editions */
   shard?: string
+  /** --debug: also say which file serves each template, locale, theme and chart */
+  debug?: boolean
   logger: Logger
 }
 
@@ -70,6 +72,10 @@ export async function buildCommand(report: string, options: BuildCommandOptions)
         hint: `themes are: ${themes.join(', ')}`,
       })
     }
+  }
+  if (options.debug) {
+    const { resourceLines } = await import('../resource-list.js')
+    for (const line of await resourceLines(report)) logger.debug(line)
   }
   // Chromium starts while the pipeline's modules load (they take a good part of a second).
   stopAfter(parsePositive(options.buildTimeout, '--build-timeout') ?? DEFAULT_BUILD_MINUTES, logger)

@@ -16,6 +16,8 @@ export interface DoctorOptions {
   browser?: string
   /** The settings in effect and where each came from (describeSettings), printed first. */
   settings?: string[]
+  /** a report folder: also list which file serves each of its resources */
+  report?: string
   logger: Logger
 }
 
@@ -25,6 +27,10 @@ export async function doctorCommand(options: DoctorOptions): Promise<number> {
   const bad = pc.red('✗')
   let healthy = true
   for (const line of options.settings ?? []) out(line)
+  if (options.report) {
+    const { resourceLines } = await import('../resource-list.js')
+    for (const line of await resourceLines(options.report)) out(line)
+  }
 
   const major = Number(process.versions.node.split('.')[0])
   out(

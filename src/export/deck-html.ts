@@ -130,7 +130,9 @@ export async function renderDeckHtml(
 
   // 3. Strings of the runtime UI, and the data it reads (notes, titles, talk length).
   const strings: Record<string, string> = {}
-  for (const key of RUNTIME_STRINGS) strings[key] = translate(edition.strings, `deckHtml.${key}`)
+  // {n} stays for the runtime to fill in (跳转到第 {n} 页)
+  for (const key of RUNTIME_STRINGS)
+    strings[key] = translate(edition.strings, `deckHtml.${key}`, { n: '{n}' })
   const id = createHash('sha256').update(deck.html).digest('hex').slice(0, 12)
   const data = {
     id,

@@ -32,12 +32,15 @@ describe("a district's edition", async () => {
     await rm(outDir, { recursive: true, force: true })
   })
 
-  it.each(['deck.pdf', 'handout.pdf'])('%s: the cover names the city government as issuer and says 新郑市版', (file) => {
-    const cover = pdftext(join(dir, file), { first: 1, last: 1 }).replace(/\s+/g, '')
-    expect(cover).toContain('郑州市人民政府')
-    expect(cover).toContain('新郑市版')
-    expect(cover).not.toContain('新郑市人民政府')
-  })
+  it.each(['deck.pdf', 'handout.pdf'])(
+    '%s: the cover names the city government as issuer and says 新郑市版',
+    (file) => {
+      const cover = pdftext(join(dir, file), { first: 1, last: 1 }).replace(/\s+/g, '')
+      expect(cover).toContain('郑州市人民政府')
+      expect(cover).toContain('新郑市版')
+      expect(cover).not.toContain('新郑市人民政府')
+    },
+  )
 
   it.each(['deck.pdf', 'handout.pdf'])('%s: Author is the issuer, Subject says whose edition', (file) => {
     const info = pdfinfo(join(dir, file))
