@@ -12,9 +12,12 @@
 //
 // Rows that do not fit the height are left out, and the subtitle says how many.
 import type { Edition } from '../context.js'
+import { formatMetric } from '../data/format.js'
+import type { Metric } from '../data/types.js'
 import { translate } from '../render/locale.js'
 import type { MetricRow } from './bind.js'
 import type { ChartForm } from './definition.js'
+import { barPanel, panelTitle, scorecard, textWidth } from './form-panels.js'
 
 export interface FormLayout {
   width: number
@@ -37,11 +40,17 @@ export interface FormResult {
 type Json = Record<string, unknown>
 const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback)
 
-/** A width estimate in px for a label column and value room (the page measures the real text). */
-function textWidth(text: string, fontSize: number): number {
-  let em = 0
-  for (const ch of text) em += /[\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch) ? 1 : 0.62
-  return em * fontSize
+/** A group's unit in the edition's language: 亿元; in English "RMB 100 million", "km", "" for counts. */
+function unitText(row: MetricRow, edition: Edition): string {
+  if (edition.locale !== 'en') return row.unitLabel
+  const one = { ...row, value: 1, comparator: 'exact', scale: row.scale || undefined } as unknown as Metric
+  return formatMetric(one, 'en').replace(/^1(?=[\s%]|$)\s?/, '')
+}
+
+/** A panel's heading: its kind and unit ("数量（家）", "Amounts (km)"); no empty brackets. */
+function groupTitle(row: MetricRow, edition: Edition): string {
+  const text = translate(edition.strings, `chart.group.${row.kind}`, { unit: unitText(row, edition) })
+  return text.replace(/\s*[（(]\s*[）)]/, '')
 }
 
 /** Group key: the kind and the unit with its scale (亿元 and 万元 are different axes). */
@@ -115,13 +124,24 @@ export function buildForm(
   const s = (key: string, vars?: Record<string, unknown>) => translate(edition.strings, key, vars)
   for (const r of rows) {
     r.group = groupOf(r)
-    r.groupTitle = s(`chart.group.${r.kind}`, { unit: r.unitLabel })
+    r.groupTitle = groupTitle(r, edition)
   }
+  // Labels wrap (huibaoWrap, in the chart page) to the column's width in as many lines as a row holds,
+  // the block of lines centred on its row.
+  const lineHeight = Math.round(labelSize * 1.15 * 10) / 10
+  const type = `{font: ${JSON.stringify(String(axis.labelFont ?? c.font ?? 'sans-serif'))}, fontSize: ${labelSize}, fontWeight: ${JSON.stringify(axis.labelFontWeight ?? 400)}, lineHeight: ${lineHeight}}`
+  const lines = `huibaoWrap(datum.label, ${type}, ${labelCol - labelPad}, ${labelCol - labelPad}, ${step})`
   const yAxis = {
     title: null,
-    labelLimit: labelCol - labelPad,
+    labelLimit: labelCol - labelPad + 2,
     minExtent: labelCol,
     maxExtent: labelCol,
+    labelExpr: lines,
+    labelLineHeight: lineHeight,
+    labelOffset: {
+      condition: { test: 'false', value: 0 },
+      expr: `-(length(${lines}) - 1) * ${lineHeight / 2}`,
+    },
   }
   const accent = String(((c.bar ?? {}) as Json).color ?? '#b22222')
   const ink = String(text.color ?? '#222222')
@@ -132,7 +152,7 @@ export function buildForm(
       return p.panels.length > 1 ? { ...card, title: panelTitle(s('chart.group.other'), fontSize) } : card
     }
     const first = members[0] as MetricRow
-    const header = s(`chart.group.${first.kind}`, { unit: first.unitLabel })
+    const header = groupTitle(first, edition)
     const filter = { filter: `datum.group === ${JSON.stringify(group)}` }
     return barPanel(members, yAxis, plotW, height, filter, fontSize, header, accent, ink)
   })
@@ -142,139 +162,5 @@ export function buildForm(
     body: { vconcat: panels, spacing, autosize: { type: 'pad' } },
     rows,
     omitted: input.length - rows.length,
-  }
-}
-
-/** The heading of a panel: its kind and unit. */
-function panelTitle(text: string, fontSize: number): Json {
-  return {
-    text,
-    anchor: 'start',
-    frame: 'bounds',
-    fontSize: Math.round(fontSize * 0.85),
-    fontWeight: 700,
-    offset: 6,
-  }
-}
-
-function scorecard(yAxis: Json, plotW: number, height: Json): Json {
-  return {
-    transform: [{ filter: 'datum.scorecard' }],
-    width: plotW,
-    height,
-    encoding: {
-      y: {
-        field: 'label',
-        type: 'nominal',
-        sort: { field: 'order', op: 'min' },
-        axis: { ...yAxis, grid: true, tickBand: 'extent', labelFontWeight: 400 },
-      },
-    },
-    layer: [
-      {
-        // every row's mark: the figure as the report states it (value, unit and comparator)
-        mark: { type: 'text', align: 'left', baseline: 'middle', style: 'figure' },
-        encoding: { x: { value: 0 }, text: { field: 'display' } },
-      },
-    ],
-  }
-}
-
-function barPanel(
-  rows: MetricRow[],
-  yAxis: Json,
-  plotW: number,
-  height: Json,
-  filter: Json,
-  fontSize: number,
-  header: string,
-  accent: string,
-  ink: string,
-): Json {
-  // Room to the right of the longest bar for its label and an arrow: the axis runs past the data.
-  const arrowPx = Math.round(fontSize * 1.4)
-  const labelPx = Math.max(...rows.map((r) => textWidth(r.display, fontSize))) + 12
-  const maxHigh = Math.max(...rows.map((r) => r.high), 0) || 1
-  const usable = Math.max(plotW * 0.3, plotW - labelPx - arrowPx)
-  const perUnit = usable / maxHigh
-  const domainMax = plotW / perUnit
-  const arrow = Number((arrowPx / perUnit).toPrecision(6))
-  const x = (field: string) => ({
-    field,
-    type: 'quantitative',
-    scale: { domain: [0, Number(domainMax.toPrecision(8))], nice: false, zero: true },
-    axis: null,
-  })
-  const open = "datum.comparator === 'at-least' || datum.comparator === 'not-less-than'"
-  return {
-    transform: [filter, { calculate: `${open} ? datum.high + ${arrow} : datum.high`, as: 'labelAt' }],
-    width: plotW,
-    height,
-    title: panelTitle(header, fontSize),
-    encoding: {
-      y: {
-        field: 'label',
-        type: 'nominal',
-        sort: { field: 'high', op: 'max', order: 'descending' },
-        axis: yAxis,
-      },
-    },
-    layer: [
-      // the shared zero every bar starts from
-      {
-        mark: { type: 'rule', strokeWidth: 2 },
-        encoding: { x: { datum: 0, type: 'quantitative', axis: null } },
-      },
-      {
-        transform: [{ filter: "datum.comparator !== 'range' && datum.comparator !== 'about'" }],
-        mark: { type: 'bar', height: { band: 0.6 } },
-        encoding: { x: x('value') },
-      },
-      {
-        // 左右: approximate, a paler bar with a dashed outline
-        transform: [{ filter: "datum.comparator === 'about'" }],
-        mark: {
-          type: 'bar',
-          height: { band: 0.6 },
-          fillOpacity: 0.35,
-          strokeDash: [6, 4],
-          strokeWidth: 2,
-          stroke: accent,
-        },
-        encoding: { x: x('value') },
-      },
-      {
-        // 3至5个: the interval from the lower to the upper end
-        transform: [{ filter: "datum.comparator === 'range'" }],
-        mark: { type: 'bar', height: { band: 0.6 } },
-        encoding: { x: x('value'), x2: { field: 'upper' } },
-      },
-      {
-        // 以上 / 不少于: an open end
-        transform: [{ filter: open }],
-        mark: { type: 'rule', strokeDash: [5, 4], strokeWidth: 3, color: accent },
-        encoding: { x: x('high'), x2: { field: 'labelAt' } },
-      },
-      {
-        transform: [{ filter: open }],
-        mark: {
-          type: 'point',
-          shape: 'triangle-right',
-          filled: true,
-          size: Math.round(fontSize * fontSize * 0.5),
-        },
-        encoding: { x: x('labelAt') },
-      },
-      {
-        // 以内: a ceiling at the value
-        transform: [{ filter: "datum.comparator === 'within'" }],
-        mark: { type: 'tick', orient: 'vertical', thickness: 4, bandSize: Math.round(fontSize * 1.3) },
-        encoding: { x: x('value'), color: { value: ink } },
-      },
-      {
-        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 10, fontWeight: 700 },
-        encoding: { x: x('labelAt'), text: { field: 'display' } },
-      },
-    ],
   }
 }

@@ -4,6 +4,7 @@ export {
   type ChartOptions,
   type ChartUse,
   chartUseKey,
+  checkSize,
   DEFAULT_HEIGHT,
   DEFAULT_WIDTH,
   normalizeOptions,
@@ -22,13 +23,21 @@ import { type ChartDefinition, chartError, loadDefinition } from './definition.j
 import { describeChart } from './describe.js'
 import { buildForm, type FormResult } from './forms.js'
 import { loadChartPage, type PageJob, renderInPage } from './page.js'
-import { addTextType, emphasise, mergeConfig, scaleConfig, wrapAxisLabels } from './spec-tweaks.js'
+import {
+  addTextType,
+  emphasise,
+  mergeConfig,
+  scaleConfig,
+  subtitleSize,
+  wrapAxisLabels,
+} from './spec-tweaks.js'
 import { finishSvg } from './svg.js'
 import { type ChartTheme, loadChartTheme } from './theme.js'
 import { chartVars, resolveSubtitle, resolveTitle } from './titles.js'
 import {
   type ChartUse,
   chartUseKey,
+  checkSize,
   DEFAULT_HEIGHT,
   DEFAULT_WIDTH,
   normalizeOptions,
@@ -287,18 +296,4 @@ async function prepare(
     theme.fontFamilies.join(','),
   )
   return { key, use, def, spec, title, description, ariaLabel, caption, width, height, hash, idPrefix }
-}
-
-function checkSize(use: ChartUse, name: string, value: number): void {
-  if (!Number.isFinite(value) || value < 100 || value > 4000) {
-    throw new ChartError(`chart "${use.name}": ${name}=${value} is not a size in px between 100 and 4000`, {
-      location: use.location,
-    })
-  }
-}
-
-/** The subtitle's type size at this chart's size. */
-function subtitleSize(config: unknown): number {
-  const t = ((config as Record<string, unknown>).title ?? {}) as Record<string, unknown>
-  return typeof t.subtitleFontSize === 'number' ? t.subtitleFontSize : 18
 }

@@ -123,3 +123,9 @@ export function emphasise(node: Record<string, unknown>): void {
     if (Array.isArray(node[k])) for (const child of node[k] as Record<string, unknown>[]) emphasise(child)
   }
 }
+
+/** The subtitle's type size at this chart's size. */
+export function subtitleSize(config: unknown): number {
+  const t = ((config as Record<string, unknown>).title ?? {}) as Record<string, unknown>
+  return typeof t.subtitleFontSize === 'number' ? t.subtitleFontSize : 18
+}

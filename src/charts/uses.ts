@@ -1,6 +1,6 @@
 // What a template asks for when it places a chart, and what it gets back. The same chart with the same
 // options is drawn once per build (chartUseKey).
-import type { SourceLocation } from '../errors.js'
+import { ChartError, type SourceLocation } from '../errors.js'
 
 export interface ChartOptions {
   /** total width of the SVG in px (default 1200, a slide) */
@@ -52,4 +52,13 @@ export function normalizeOptions(options: ChartOptions): ChartOptions {
 /** The key of a use in renderCharts' result: the same chart with the same options is drawn once. */
 export function chartUseKey(use: Pick<ChartUse, 'name' | 'options'>): string {
   return `${use.name}${JSON.stringify(normalizeOptions(use.options))}`
+}
+
+/** A width or height in px between 100 and 4000, else a ChartError at the template. */
+export function checkSize(use: ChartUse, name: string, value: number): void {
+  if (!Number.isFinite(value) || value < 100 || value > 4000) {
+    throw new ChartError(`chart "${use.name}": ${name}=${value} is not a size in px between 100 and 4000`, {
+      location: use.location,
+    })
+  }
 }
