@@ -64,8 +64,9 @@ const nextId = () => `c${++counter}`
 /** Every string of the report with its data path (for patching by overlay). */
 function stringPaths(value: unknown, at: (string | number)[] = [], out: (string | number)[][] = []) {
   if (typeof value === 'string') out.push(at)
-  else if (Array.isArray(value)) value.forEach((v, i) => stringPaths(v, [...at, i], out))
-  else if (value && typeof value === 'object')
+  else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) stringPaths(v, [...at, i], out)
+  } else if (value && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) stringPaths(v, [...at, k], out)
   return out
 }
@@ -177,7 +178,7 @@ export function generateCorpus(base: Report): CorpusCase[] {
   for (const [kind, value] of [
     ['text', 'zwei'],
     ['a list', [1]],
-    ['a huge number', 1e309],
+    ['a huge number', Number.POSITIVE_INFINITY],
   ] as [string, unknown][]) {
     cases.push(
       overlayCase(`${kind} for meta.year`, 'refuse', (ctx) => overlayOf(ctx, { meta: { year: value } })),
