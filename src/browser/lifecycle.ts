@@ -32,8 +32,11 @@ export async function launchChromium(options: LaunchChromiumOptions): Promise<Ch
   const profile = await mkdtemp(join(tmpdir(), 'huibao-chromium-'))
   // Chromium's own temporary files (shared memory with --disable-dev-shm-usage) go inside the
   // profile, so that removing the profile removes them too, also after a kill.
-  const temp = join(profile, 'tmp')
-  await mkdir(temp)
+  // Unix socket paths are short (108 bytes); where the temp folder's path is long, Chromium keeps
+  // its own temp folder.
+  const temp = join(profile, 't')
+  const ownTemp = temp.length <= 50
+  if (ownTemp) await mkdir(temp)
   let browser: Browser
   try {
     browser = await puppeteer.launch({
@@ -41,7 +44,7 @@ export async function launchChromium(options: LaunchChromiumOptions): Promise<Ch
       headless: true,
       args: options.args,
       userDataDir: join(profile, 'profile'),
-      env: { ...process.env, TMPDIR: temp, TMP: temp, TEMP: temp },
+      env: ownTemp ? { ...process.env, TMPDIR: temp, TMP: temp, TEMP: temp } : process.env,
       // Chromium's own defaults for printing are what we want; the viewport is set per page.
       defaultViewport: null,
       // huibao stops on these itself, through one AbortController (src/utils/shutdown.ts).

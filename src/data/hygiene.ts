@@ -116,6 +116,7 @@ export function clipForMessage(text: string, max = 80): string {
 }
 
 const MAX_PROBLEMS = 50
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
 /**
  * Every forbidden character and every over-long value of a parsed YAML file, at its file:line:column.
@@ -171,6 +172,11 @@ export function checkTextHygiene(
   function checkString(value: string, node: Node, path: (string | number)[], kind: TextKind): void {
     const start = node.range?.[0] ?? 0
     const where = formatPath(path)
+    // A key that would reach an object's prototype is dropped silently when read: refuse it.
+    if (kind === 'key' && FORBIDDEN_KEYS.has(value)) {
+      problems.push({ location: at(start), path: where, message: `"${value}" is not allowed as a key` })
+      return
+    }
     if (!literal) {
       const bad = findForbidden(value)
       if (bad) {
