@@ -73,6 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--bleed', 'add 3 mm bleed to the print handout')
     .option('--browser <path>', 'use this Chromium or Chrome executable')
     .option('--no-cache', 'render every chart again')
+    .option('--json', 'print one JSON object per event on stdout, then a summary')
     .action((report: string | undefined, opts: Record<string, unknown>) =>
       run(async () => {
         // Flags override huibao.config.yaml, which overrides the defaults (src/config/settings.ts).

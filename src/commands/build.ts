@@ -8,6 +8,7 @@ import { writeIndexPage } from '../export/index-page.js'
 import { isOutputKind, OUTPUT_KINDS, type OutputKind } from '../export/outputs.js'
 import type { Logger } from '../log/logger.js'
 import type { BuildResult } from '../pipeline.js'
+import type { BuildEvent } from '../progress/events.js'
 
 export interface BuildCommandOptions {
   edition?: string[]
@@ -22,6 +23,8 @@ export interface BuildCommandOptions {
   concurrency?: number
   /** how long a page may take to get ready, in ms (huibao.config.yaml's timeout) */
   timeoutMs?: number
+  /** one JSON object per event on stdout, then a summary (src/progress/views.ts) */
+  json?: boolean
   logger: Logger
 }
 
@@ -45,6 +48,26 @@ export function parseFormats(value: string | undefined): OutputKind[] | undefine
 }
 
 export async function buildCommand(report: string, options: BuildCommandOptions): Promise<number> {
+  // A live view on a terminal, plain lines elsewhere, JSON lines with --json.
+  const { createProgressView, progressKind } = await import('../progress/views.js')
+  const view = await createProgressView(progressKind(options.json), options.logger)
+  let built: { result: BuildResult; index: string }
+  try {
+    built = await buildAndReport(report, { ...options, logger: view.logger }, view.event)
+  } catch (error) {
+    view.finish(undefined, error)
+    throw error
+  }
+  view.finish(built.result)
+  options.logger.info(`index: ${relative(process.cwd(), built.index)}`)
+  return finishBuild(built.result, options.logger)
+}
+
+async function buildAndReport(
+  report: string,
+  options: BuildCommandOptions,
+  onEvent: (event: BuildEvent) => void,
+): Promise<{ result: BuildResult; index: string }> {
   const { logger } = options
   const formats = parseFormats(options.formats)
   if (options.theme) {
@@ -72,11 +95,16 @@ export async function buildCommand(report: string, options: BuildCommandOptions)
     browser: options.browser,
     cache: options.cache,
     concurrency: options.concurrency,
+    onEvent,
     logger,
   })
   const index = await writeIndexPage(result, { outDir: options.out ?? 'output' })
+  return { result, index }
+}
+
+/** The summary lines, then one error listing every edition that failed. */
+function finishBuild(result: BuildResult, logger: Logger): number {
   printSummary(result, logger)
-  logger.info(`index: ${relative(process.cwd(), index)}`)
   const failed = result.editions.filter((e) => e.error)
   if (failed.length > 0) {
     const problems: Problem[] = failed.flatMap((e) => {
@@ -98,5 +126,10 @@ function printSummary(result: BuildResult, logger: Logger): void {
       `${mark} ${e.id} ${e.name}: ${e.error ? `failed${where}` : files} in ${(e.ms / 1000).toFixed(1)} s`,
     )
   }
-  logger.info(`built ${result.editions.length} edition(s) in ${(result.ms / 1000).toFixed(1)} s`)
+  // Counts only what built: "built 11 of 12 editions; 1 failed".
+  const failed = result.editions.filter((e) => e.error).length
+  const total = result.editions.length
+  logger.info(
+    `built ${total - failed} of ${total} edition${total === 1 ? '' : 's'}${failed ? `; ${failed} failed` : ''} in ${(result.ms / 1000).toFixed(1)} s`,
+  )
 }
