@@ -155,6 +155,7 @@ export async function main(argv: string[]): Promise<number> {
       'longest one page may take before the browser counts as hung (default 180)',
     )
     .option('--build-timeout <minutes>', 'longest the whole build may take (default 60)')
+    .option('--json', 'print one JSON object per event on stdout, then a summary')
     .action((report: string | undefined, opts: Record<string, unknown>) =>
       run(async () => {
         // Flags override huibao.config.yaml, which overrides the defaults (src/config/settings.ts).

@@ -30,6 +30,7 @@ import {
 } from './export/outputs.js'
 import type { Logger } from './log/logger.js'
 import { listEditions, loadEdition } from './merge/index.js'
+import type { BuildEventSink } from './progress/events.js'
 import { renderDeck } from './render/deck.js'
 import { type Shard, shareOf } from './utils/shard.js'
 
@@ -63,6 +64,8 @@ export interface BuildOptions {
   shard?: Shard
   /** how many editions are built at once (default 3) */
   concurrency?: number
+  /** receives progress events (src/progress/): editions and outputs as they start and finish */
+  onEvent?: BuildEventSink
 }
 
 export interface EditionBuild {
@@ -125,6 +128,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw error
   })
   const outputs = planOutputs(options.formats)
+  options.onEvent?.({
+    type: 'start',
+    report: base.report.id,
+    editions: ids,
+    outputs: outputs.map((o) => o.kind),
+  })
   const ctx: BuildContext = { projectRoot, logger, session, cache: options.cache ?? true }
   try {
     const job: EditionJob = { base, outRoot, reportId: base.report.id, outputs, options, ctx }
@@ -156,6 +165,8 @@ async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> 
   const { ctx, options } = job
   const outDir = join(job.outRoot, job.reportId, id)
   const result: EditionBuild = { id, name: id, outDir, files: [], ms: 0 }
+  const emit = options.onEvent ?? (() => undefined)
+  emit({ type: 'edition-start', edition: id })
   try {
     // 3. Merge the edition's overlay over the city's data (the city's own edition has none).
     const loaded = await loadEdition(job.base.dir, id, {
@@ -188,8 +199,18 @@ async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> 
     }
     const runOne = async (spec: OutputSpec) => {
       const t0 = performance.now()
+      emit({ type: 'output-start', edition: id, output: spec.kind })
       const file = await spec.run(input)
-      record({ kind: spec.kind, ...file, ms: performance.now() - t0 })
+      const built = { kind: spec.kind, ...file, ms: performance.now() - t0 }
+      record(built)
+      emit({
+        type: 'output-done',
+        edition: id,
+        output: spec.kind,
+        path: built.path,
+        pages: built.pages,
+        ms: built.ms,
+      })
     }
     if (measuring) await runOne(measuring)
     await Promise.all(job.outputs.filter((o) => o !== measuring && !o.after).map(runOne))
@@ -211,6 +232,16 @@ async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> 
         }))
   }
   result.ms = performance.now() - started
+  if (result.error) {
+    const { message, location, problems } = result.error
+    emit({
+      type: 'edition-failed',
+      edition: id,
+      name: result.name,
+      ms: result.ms,
+      error: { message, location, problems },
+    })
+  } else emit({ type: 'edition-done', edition: id, name: result.name, ms: result.ms })
   return result
 }
 

@@ -1,12 +1,33 @@
 #!/usr/bin/env node
-// `npm run build`: compiles src/**/*.ts to dist/ (one JavaScript file per source, ES modules, Node 20)
-// with esbuild, in a fraction of a second. Runs at install (`prepare`), in .ci/setup.sh and before the
-// test suite, so the CLI starts in plain Node instead of compiling or loading TypeScript at start.
+// `npm run build`: compiles the CLI (src/cli.ts and everything it imports) to dist/ with esbuild, in a
+// fraction of a second: ES modules for Node 20, split into chunks at each dynamic import, so that a
+// command loads only its own code. Runs at install (`prepare`), in .ci/setup.sh and before the test
+// suite, so the CLI starts in plain Node instead of compiling or loading TypeScript at start.
 // Type checking is `npm run typecheck` (tsc); esbuild only strips the types.
+//
+// The small pure-JavaScript libraries every command loads (ajv, yaml, TypeBox, commander) are bundled
+// in: Node then reads a few files instead of a few hundred, which takes about a third off the CPU time
+// of `huibao validate`. Every other package stays an import from node_modules, because some find
+// their own files at run time (fonts, WebAssembly, the browser driver).
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import { DIST, ROOT, SRC, sourceFiles, sourcesState } from './dist.js'
+
+const BUNDLED = new Set([
+  'ajv',
+  'ajv-formats',
+  'fast-uri',
+  'fast-deep-equal',
+  'json-schema-traverse',
+  'require-from-string',
+  'yaml',
+  '@sinclair/typebox',
+  'commander',
+  'picocolors',
+])
+const packageName = (path) =>
+  path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0]
 
 const files = sourceFiles()
 // The stamp is taken before compiling: a source saved during the build makes dist/ stale, not current.
@@ -15,9 +36,27 @@ const temp = join(ROOT, `dist.tmp-${process.pid}`)
 mkdirSync(temp, { recursive: true })
 try {
   await build({
-    entryPoints: files,
+    entryPoints: [join(SRC, 'cli.ts')],
     outdir: temp,
-    outbase: SRC,
+    bundle: true,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    // CommonJS libraries bundled into ES modules still call require() for Node's own modules.
+    banner: {
+      js: "import { createRequire as __huibaoRequire } from 'node:module'; const require = __huibaoRequire(import.meta.url);",
+    },
+    plugins: [
+      {
+        name: 'node-modules-stay-external',
+        setup(build) {
+          build.onResolve({ filter: /^[^./]/ }, (args) =>
+            args.path.startsWith('node:') || !BUNDLED.has(packageName(args.path))
+              ? { path: args.path, external: true }
+              : undefined,
+          )
+        },
+      },
+    ],
     format: 'esm',
     platform: 'node',
     target: 'node20',

@@ -8,6 +8,7 @@ import { writeOutputIndex } from '../export/index-page.js'
 import { isOutputKind, OUTPUT_KINDS, type OutputKind, PPTX_MODES, type PptxMode } from '../export/outputs.js'
 import type { Logger } from '../log/logger.js'
 import type { BuildResult } from '../pipeline.js'
+import type { BuildEvent } from '../progress/events.js'
 import { parseShard } from '../utils/shard.js'
 import { runCleanups } from '../utils/shutdown.js'
 
@@ -32,6 +33,8 @@ export interface BuildCommandOptions {
   shard?: string
   /** --debug: also say which file serves each template, locale, theme and chart */
   debug?: boolean
+  /** one JSON object per event on stdout, then a summary (src/progress/views.ts) */
+  json?: boolean
   logger: Logger
 }
 
@@ -56,6 +59,26 @@ export function parseFormats(value: string | undefined): OutputKind[] | undefine
 }
 
 export async function buildCommand(report: string, options: BuildCommandOptions): Promise<number> {
+  // A live view on a terminal, plain lines elsewhere, JSON lines with --json.
+  const { createProgressView, progressKind } = await import('../progress/views.js')
+  const view = await createProgressView(progressKind(options.json), options.logger)
+  let built: { result: BuildResult; index: string }
+  try {
+    built = await buildAndReport(report, { ...options, logger: view.logger }, view.event)
+  } catch (error) {
+    view.finish(undefined, error)
+    throw error
+  }
+  view.finish(built.result)
+  options.logger.info(`index: ${relative(process.cwd(), built.index)}`)
+  return finishBuild(built.result, options.logger)
+}
+
+async function buildAndReport(
+  report: string,
+  options: BuildCommandOptions,
+  onEvent: (event: BuildEvent) => void,
+): Promise<{ result: BuildResult; index: string }> {
   const { logger } = options
   const formats = parseFormats(options.formats)
   const shard = options.shard === undefined ? undefined : parseShard(options.shard)
@@ -96,12 +119,17 @@ export async function buildCommand(report: string, options: BuildCommandOptions)
     concurrency: options.concurrency,
     pptx: pptx as PptxMode,
     ...(shard?.shard ? { shard: shard.shard } : {}),
+    onEvent,
     logger,
   })
   // every build ends with the index over everything in output/, this build's editions and all others
   const index = await writeOutputIndex(options.out ?? 'output')
+  return { result, index }
+}
+
+/** The summary lines, then one error listing every edition that failed. */
+function finishBuild(result: BuildResult, logger: Logger): number {
   printSummary(result, logger)
-  logger.info(`index: ${relative(process.cwd(), index)}`)
   const failed = result.editions.filter((e) => e.error)
   if (failed.length > 0) {
     // Each edition keeps its own error: the exit code is the most serious of them (cli.ts).

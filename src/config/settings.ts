@@ -202,6 +202,7 @@ export async function buildFlags(flags: SettingFlags): Promise<{
   }
 }> {
   const s = await resolveSettings(flags)
+  if (!s.report.value) await checkBuildFlags(flags)
   const editions = s.editions.value
   return {
     report: requireReport(s),
@@ -238,5 +239,19 @@ export async function devFlags(
       browser: s.browser.value,
       timeoutMs: s.timeout.value * 1000,
     },
+  }
+}
+
+/** A wrong --formats or --theme is reported as such, even when no report could be chosen either. */
+async function checkBuildFlags(flags: SettingFlags): Promise<void> {
+  const { parseFormats, UsageError } = await import('../commands/build.js')
+  parseFormats(flags.formats)
+  if (flags.theme) {
+    const { availableThemes } = await import('../render/deck.js')
+    const themes = await availableThemes(process.cwd())
+    if (!themes.includes(flags.theme))
+      throw new UsageError(`unknown theme "${flags.theme}" in --theme`, {
+        hint: `themes are: ${themes.join(', ')}`,
+      })
   }
 }

@@ -53,6 +53,7 @@ export class DevBuilder {
   private readonly running = new Map<string, Promise<void>>()
   private readonly again = new Set<string>()
   private readonly waiters = new Map<string, (() => void)[]>()
+  private readonly printing = new Map<string, Promise<EditionView>>()
   readonly reportDir: string
 
   constructor(private readonly options: DevBuilderOptions) {
@@ -160,10 +161,16 @@ export class DevBuilder {
         import('../export/deck-html.js'),
         import('../render/overflow.js'),
       ])
+      const started = performance.now()
+      const lap = (what: string) =>
+        this.options.logger.debug(`${id}: ${what} at ${Math.round(performance.now() - started)} ms`)
       const edition = await this.edition(id)
+      lap('data loaded and merged')
       const ctx = this.context()
       const deck = await renderDeck(edition, ctx, { checkOverflow: false })
+      lap('deck rendered')
       view.html = await renderDeckHtml(deck, edition, ctx)
+      lap('deck.html assembled')
       view.slides = deck.slides.length
       view.version++
       events.deck(view)
@@ -178,19 +185,30 @@ export class DevBuilder {
   }
 
   /** The edition's handout.pdf, printed again first if stale (only when the handout view asks). */
-  async handout(id: string): Promise<EditionView> {
+  handout(id: string): Promise<EditionView> {
+    // One print at a time per edition: a request meanwhile waits for it; a save meanwhile prints again.
+    const current = this.printing.get(id)
+    if (current) return current.then(() => this.handout(id))
+    const run = this.printHandout(id).finally(() => this.printing.delete(id))
+    this.printing.set(id, run)
+    return run
+  }
+
+  private async printHandout(id: string): Promise<EditionView> {
     const view = this.view(id)
     if (!view.handout.stale && (view.handout.file || view.handout.problems.length > 0)) return view
     const { events } = this.options
     events.handout(view, 'rebuilding')
+    view.handout.stale = false
     try {
       const { writeHandoutPdf } = await import('../export/handout-pdf.js')
       const edition = await this.edition(id)
       const built = await writeHandoutPdf(edition, this.context(), { kind: 'handout', bleed: false })
-      view.handout = { version: view.handout.version + 1, file: built.path, stale: false, problems: [] }
+      view.handout.version++
+      view.handout.file = built.path
+      view.handout.problems = []
       events.handout(view, 'ready')
     } catch (error) {
-      view.handout.stale = false
       view.handout.problems = errorLines(error)
       events.handout(view, 'failed')
     }

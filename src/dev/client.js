@@ -135,8 +135,10 @@
       const message = JSON.parse(event.data)
       if (message.edition === edition) fn(message)
     })
+  // data-hb-dev-busy: "1" from a rebuild's start until its checks are done (the benchmark waits on it)
   on('building', () => {
     status.textContent = 'rebuilding…'
+    root.dataset.hbDevBusy = '1'
   })
   on('deck', (m) => {
     status.textContent = ''
@@ -147,6 +149,7 @@
   })
   on('problems', (m) => {
     status.textContent = ''
+    root.dataset.hbDevBusy = '0'
     showProblems(m.problems)
   })
   on('handout', (m) => {

@@ -8,6 +8,7 @@
 //   4. one edition, default outputs (native deck.pptx, no PNGs), against Marp CLI's deck PDF.
 //   5. every edition (--all) against one edition, with the peak memory of the process tree.
 //   6. slide pictures (slides/NN.png, on request): milliseconds a slide.
+//   7. the authoring loop (authoring.ts): --help and validate against node -e 0; huibao dev's edit to update.
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
@@ -18,6 +19,7 @@ import { createMemoryLogger } from '../../src/log/logger.js'
 import { loadEdition } from '../../src/merge/index.js'
 import { renderDeck } from '../../src/render/deck.js'
 import { fontFaceCss } from '../../src/render/fonts.js'
+import { benchAuthoring } from './authoring.js'
 
 const root = resolve(import.meta.dirname, '..', '..')
 const report = 'data/zhengzhou-2021'
@@ -250,6 +252,8 @@ async function main() {
     `all ${editions} editions: ${s(all.ms)}, peak memory ${all.peakRssMb.toFixed(0)} MB (goal: under 1500 MB); ${editions} x one edition would be ${s(serial)}: ` +
       `--all takes ${(all.ms / median(one)).toFixed(2)}x one edition's time (goal: at most 5x)`,
   )
+  // 5. The authoring loop: start-up against node -e 0, and huibao dev's edit to update (authoring.ts).
+  for (const line of await benchAuthoring()) say(line)
   await writeFile(join(work, 'results.txt'), `${lines.join('\n')}\n`)
 }
 

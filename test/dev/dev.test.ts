@@ -165,4 +165,34 @@ describe('huibao dev', () => {
     await page.waitForFunction(() => !document.getElementById('hb-dev-overlay'), { timeout: 60_000 })
     expect(server.exitCode).toBe(null)
   })
+
+  it('serves the handout as the print PDF, and its view says when it is rebuilding', async () => {
+    const handoutView = await page.browser().newPage()
+    try {
+      const events: string[] = []
+      await handoutView.exposeFunction('hbSawStatus', (text: string) => events.push(text))
+      await handoutView.goto(`${url}handout`, { waitUntil: 'load' })
+      await handoutView.evaluate(() => {
+        const status = document.getElementById('hb-dev-status') as HTMLElement
+        new MutationObserver(() =>
+          (window as unknown as { hbSawStatus(t: string): void }).hbSawStatus(status.textContent ?? ''),
+        ).observe(status, { childList: true, characterData: true, subtree: true })
+      })
+      expect(await handoutView.$('iframe#hb-handout')).not.toBe(null)
+      const pdf = await fetch(`${url}handout.pdf`)
+      expect(pdf.headers.get('content-type')).toBe('application/pdf')
+      expect(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-')
+
+      // A save prints it again while the view is open, and the view says so.
+      await writeFile(reportFile, `${await readFile(reportFile, 'utf8')}\n`)
+      await expect.poll(() => events.includes('handout: rebuilding…'), { timeout: 120_000 }).toBe(true)
+      await expect.poll(() => events.at(-1), { timeout: 120_000 }).toBe('')
+    } finally {
+      await handoutView.close()
+    }
+  })
 })
