@@ -1,8 +1,9 @@
 // One drawing function per slide kind of the deck (templates/deck/partials/*.hbs), laid out after
 // the theme's deck.css: the same places and type sizes, drawn as PowerPoint objects.
+import { drawClosing, drawSection, drawTitle, tiles } from './draw-accent-slides.js'
 import { chartArea, table } from './draw-charts.js'
-import { accentFrame, type Box, columns, frame, heading, rect, type Slide, text, tile } from './draw-frame.js'
-import type { Figure, SlidePlan } from './plan.js'
+import { frame, heading, rect, type Slide, text, tile } from './draw-frame.js'
+import type { SlidePlan } from './plan.js'
 import type { PptxStyle } from './style.js'
 
 export interface DrawContext {
@@ -12,164 +13,41 @@ export interface DrawContext {
   logo?: { data: string; ratio: number }
 }
 
-/** Tiles in a row (up to 4 a row, more in two rows), with a rule above each, as .callouts. */
-function tiles(slide: Slide, figures: Figure[], area: Box, s: PptxStyle, look: Parameters<typeof tile>[4]) {
-  const perRow = figures.length > 4 ? Math.ceil(figures.length / 2) : figures.length
-  const rows = Math.ceil(figures.length / Math.max(1, perRow))
-  // as tall as a callout needs (figure line and two label lines), not as tall as the room left
-  const rowH = Math.min(150, (area.h - 16 * (rows - 1)) / Math.max(1, rows))
-  for (let r = 0; r < rows; r++) {
-    const row = figures.slice(r * perRow, (r + 1) * perRow)
-    const boxes = columns({ ...area, y: area.y + r * (rowH + 16), h: rowH }, row.length, 24)
-    row.forEach((f, i) => {
-      const box = boxes[i] as Box
-      rect(slide, { ...box, h: 4 }, s.accent)
-      tile(slide, f, { ...box, y: box.y + 4, h: box.h - 4 }, s, {
-        ...look,
-        number: rows > 1 || row.length > 3 ? 48 : (look.number ?? 64),
-      })
-    })
-  }
-}
-
 export function drawSlide(slide: Slide, plan: SlidePlan, dc: DrawContext) {
   const s = dc.style
   if (plan.framed) frame(slide, dc.footer, s)
   switch (plan.kind) {
-    case 'title': {
-      accentFrame(slide, s)
-      if (dc.logo) {
-        const h = 56
-        slide.addImage({
-          data: dc.logo.data,
-          x: 120 / 96,
-          y: 56 / 96,
-          h: h / 96,
-          w: (h * dc.logo.ratio) / 96,
-          altText: plan.edition ?? '',
-        })
-      } else if (plan.edition) {
-        text(
-          slide,
-          plan.edition,
-          { x: 120, y: 56, w: 800, h: 40 },
-          { size: 24, color: s.accent2, bold: true },
-          s,
-        )
-      }
-      text(
-        slide,
-        plan.title,
-        { x: 120, y: 170, w: 1040, h: 200 },
-        {
-          size: 76,
-          color: s.onAccent,
-          bold: true,
-          font: s.headingFont,
-          valign: 'bottom',
-          lineHeight: 1.2,
-          shrink: true,
-        },
-        s,
-      )
-      rect(slide, { x: 120, y: 392, w: 1040, h: 3 }, s.accent2)
-      text(
-        slide,
-        plan.meeting,
-        { x: 120, y: 420, w: 1040, h: 44 },
-        { size: 30, color: s.onAccent, bold: true },
-        s,
-      )
-      text(
-        slide,
-        [plan.byline, plan.date],
-        { x: 120, y: 474, w: 1040, h: 80 },
-        { size: 24, color: s.onAccent },
-        s,
-      )
-      if (plan.office)
-        text(
-          slide,
-          plan.office,
-          { x: 120, y: 580, w: 1040, h: 40 },
-          { size: 24, color: s.accent2, bold: true },
-          s,
-        )
-      return
-    }
+    case 'title':
+      return drawTitle(slide, plan, dc)
     case 'closing':
-      accentFrame(slide, s)
-      text(
-        slide,
-        plan.title,
-        { x: 120, y: 200, w: 1040, h: 120 },
-        { size: 76, color: s.onAccent, bold: true, align: 'center', valign: 'bottom' },
-        s,
-      )
-      text(
-        slide,
-        [plan.meeting, plan.office ?? '', plan.date],
-        { x: 120, y: 350, w: 1040, h: 150 },
-        {
-          size: 26,
-          color: s.onAccent,
-          align: 'center',
-          lineHeight: 1.5,
-        },
-        s,
-      )
-      return
-    case 'section': {
-      accentFrame(slide, s)
-      frame(slide, dc.footer, { ...s, background: s.accent, muted: s.onAccent, accent: s.accent2 })
-      slide.background = { color: s.accent }
-      text(
-        slide,
-        plan.kicker,
-        { x: 88, y: 110, w: 1104, h: 36 },
-        { size: 24, color: s.accent2, bold: true },
-        s,
-      )
-      text(
-        slide,
-        plan.title,
-        { x: 88, y: 150, w: 1104, h: 100 },
-        { size: 56, color: s.onAccent, bold: true, font: s.headingFont, valign: 'middle', shrink: true },
-        s,
-      )
-      text(
-        slide,
-        plan.lead,
-        { x: 88, y: 270, w: 1104, h: 120 },
-        { size: 26, color: s.onAccent, lineHeight: 1.6, shrink: true },
-        s,
-      )
-      if (plan.figures.length) {
-        tiles(slide, plan.figures, { x: 88, y: 430, w: 1104, h: 170 }, s, {
-          figure: s.accent2,
-          label: s.onAccent,
-          number: 56,
-        })
-      }
-      return
-    }
+      return drawClosing(slide, plan, dc.style)
+    case 'section':
+      return drawSection(slide, plan, dc)
     case 'agenda': {
-      let y = heading(slide, '', plan.title, s)
+      // as the deck: the edition's own sections first, under their label, then the report's tasks
+      let top = 64
       if (plan.local.length) {
         text(
           slide,
           plan.localLabel,
-          { x: 88, y, w: 1104, h: 30 },
+          { x: 88, y: top, w: 1104, h: 30 },
           { size: 22, color: s.muted, bold: true },
           s,
         )
-        y += 36
+        top += 36
         for (const title of plan.local) {
-          rect(slide, { x: 88, y, w: 8, h: 44 }, s.accent)
-          text(slide, title, { x: 110, y, w: 1080, h: 44 }, { size: 26, color: s.text, valign: 'middle' }, s)
-          y += 56
+          rect(slide, { x: 88, y: top, w: 8, h: 44 }, s.accent)
+          text(
+            slide,
+            title,
+            { x: 110, y: top, w: 1080, h: 44 },
+            { size: 26, color: s.text, valign: 'middle' },
+            s,
+          )
+          top += 60
         }
       }
+      const y = heading(slide, '', plan.title, s, top)
       const rows = Math.max(1, Math.ceil(plan.tasks.length / 2))
       const rowH = Math.min(84, (640 - y) / rows)
       plan.tasks.forEach((task, i) => {
