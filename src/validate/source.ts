@@ -39,11 +39,20 @@ export async function sourceProblems(report: Report, reportDir: string): Promise
   text.split(/\r?\n/).forEach((raw, i) => {
     if (raw.trimStart().startsWith('#')) return
     for (const sentence of sentences(raw)) {
-      // "关键词：X" in a digest is the keyword X of the data
+      // "关键词：X" in a digest is the keyword X of the data; "一、X" / "（一）X" a task heading X
       const bare = sentence.replace(/^关键词：/, '')
-      const at = data.indexOf(bare, pointer)
+      const heading = bare.replace(
+        /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])/,
+        '',
+      )
+      let matched = bare
+      let at = data.indexOf(bare, pointer)
+      if (at < 0 && heading !== bare) {
+        matched = heading
+        at = data.indexOf(heading, pointer)
+      }
       found.push({ line: i + 1, sentence, at })
-      if (at >= 0) pointer = at + bare.length
+      if (at >= 0) pointer = at + matched.length
     }
   })
   const first = found.findIndex((f) => f.at >= 0)
