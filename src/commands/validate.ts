@@ -6,6 +6,7 @@ import { allMetrics } from '../data/metrics.js'
 import { DataValidationError, isReportError, type Problem, type ReportError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
 import { editionsCheck } from '../merge/index.js'
+import { buildChecks } from '../validate/index.js'
 
 export interface ReportCheckContext {
   logger: Logger
@@ -30,7 +31,7 @@ export type ReportCheck = (loaded: LoadedReport, context: ReportCheckContext) =>
  * code adds its overlay check here (e.g. `validateEditions` from ../merge/), or a caller passes
  * its own list in ValidateCommandOptions.checks.
  */
-export const defaultReportChecks: readonly ReportCheck[] = [editionsCheck]
+export const defaultReportChecks: readonly ReportCheck[] = [buildChecks, editionsCheck]
 
 export interface ValidateCommandOptions {
   logger: Logger

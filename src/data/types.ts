@@ -313,6 +313,12 @@ export const Report = T.Object(
         description: 'numbers in the text that are not metrics, and why',
       }),
     ),
+    checkNumbers: T.Optional(
+      T.Boolean({
+        description:
+          'check that every number in the text is a metric or a listed nonMetricNumber (default: true for zh-CN)',
+      }),
+    ),
   },
   {
     additionalProperties: false,

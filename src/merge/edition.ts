@@ -287,10 +287,6 @@ export async function loadEdition(
       message: 'the overlay removes every section; an edition keeps or adds at least one',
     })
   }
-  if (problems.length > 0) {
-    const n = problems.length
-    throw new MergeError(`${shown}: ${n} problem${n === 1 ? '' : 's'}`, { problems })
-  }
   const locale = typeof merged.value.locale === 'string' ? merged.value.locale : 'zh-CN'
   let report: Report
   try {
@@ -298,10 +294,20 @@ export async function loadEdition(
   } catch (error) {
     // Name items by id, as the overlay does: sections[xinzheng].keywords[0] is sections[0]… merged.
     if (!(error instanceof DataValidationError)) throw error
-    throw new DataValidationError(error.message, {
-      problems: error.problems.map((p) => (p.path ? { ...p, path: idPath(p.path, merged.value) } : p)),
+    const all = [
+      ...problems,
+      ...error.problems.map((p) => (p.path ? { ...p, path: idPath(p.path, merged.value) } : p)),
+    ]
+    // Overlay problems and the merged report's come in one list, not in rounds.
+    const Kind = problems.length > 0 ? MergeError : DataValidationError
+    throw new Kind(problems.length > 0 ? `${shown}: ${all.length} problems` : error.message, {
+      problems: all,
       hint: error.hint,
     })
+  }
+  if (problems.length > 0) {
+    const n = problems.length
+    throw new MergeError(`${shown}: ${n} problem${n === 1 ? '' : 's'}`, { problems })
   }
   return finish(report, editionId, base, source, projectRoot)
 }
@@ -338,29 +344,35 @@ async function finish(
     problems: localeProblems,
     file: localeFile,
   } = await loadCheckedLocale(projectRoot, report.locale, base.dir)
-  if (localeProblems.length > 0) {
-    const n = localeProblems.length
-    throw new MergeError(
-      `${localeFile} lacks ${n} key${n === 1 ? '' : 's'} that zh-CN.yaml has (the locale of ${shown})`,
-      { problems: localeProblems, hint: `add the missing keys to ${localeFile}` },
-    )
-  }
+  // Locale keys, placeholders and translations: every problem in one list, not in rounds.
   const placeholders = placeholderProblems(strings, await loadLocale(projectRoot, 'zh-CN'))
-  if (placeholders.length > 0) {
-    const n = placeholders.length
-    throw new MergeError(
-      `${n} locale string${n === 1 ? '' : 's'} use${n === 1 ? 's' : ''} an unknown placeholder`,
-      {
-        problems: placeholders,
-      },
-    )
-  }
   const untranslated = missingTranslations({ locale: report.locale, report, source })
-  if (untranslated.length > 0) {
-    const n = untranslated.length
-    throw new MergeError(`${shown}: ${n} text${n === 1 ? '' : 's'} not translated to ${report.locale}`, {
-      problems: untranslated,
-      hint: `translate them in ${shown} (by id, as the overlay format says); nothing is shown in Chinese silently`,
+  const parts: [Problem[], string][] = [
+    [
+      localeProblems,
+      `${localeFile} lacks ${localeProblems.length} key${localeProblems.length === 1 ? '' : 's'} that zh-CN.yaml has (the locale of ${shown})`,
+    ],
+    [
+      placeholders,
+      `${placeholders.length} locale string${placeholders.length === 1 ? '' : 's'} use${placeholders.length === 1 ? 's' : ''} an unknown placeholder`,
+    ],
+    [
+      untranslated,
+      `${shown}: ${untranslated.length} text${untranslated.length === 1 ? '' : 's'} not translated to ${report.locale}`,
+    ],
+  ]
+  const failing = parts.filter(([list]) => list.length > 0)
+  if (failing.length > 0) {
+    const hints = [
+      localeProblems.length > 0 ? `add the missing keys to ${localeFile}` : '',
+      untranslated.length > 0
+        ? `translate them in ${shown} (by id, as the overlay format says); nothing is shown in Chinese silently`
+        : '',
+    ].filter(Boolean)
+    const [only] = failing
+    throw new MergeError(failing.length === 1 && only ? only[1] : failing.map(([, m]) => m).join('; '), {
+      problems: failing.flatMap(([list, message]) => (failing.length === 1 ? list : [{ message }, ...list])),
+      hint: hints.join('; ') || undefined,
     })
   }
   const theme: ThemeChoice = { name: report.presentation?.theme ?? DEFAULT_THEME, reportDir: base.dir }

@@ -11,7 +11,8 @@ export interface ReportScaffold {
 export function reportYaml({ id, year }: ReportScaffold): string {
   return `# yaml-language-server: $schema=../../schema/report.schema.json
 # A government work report for huibao. Replace the sample text with the published report's, word
-# for word; README.md, "Writing a new report", explains every field. Check with: huibao validate ${id}
+# for word; README.md, "Writing a new report", explains every field.
+# Check with: huibao validate data/${id}
 id: ${id}
 locale: zh-CN                 # zh-CN, or en for a report written in English
 meta:
@@ -103,6 +104,8 @@ export function sourceTxt(id: string): string {
   return `# Paste the published text of the report here, as published, below these notes.
 # Lines starting with # are notes. Once the text is here, \`huibao validate ${id}\` checks that
 # every sentence of it is in report.yaml, in order, so that nothing is left out or paraphrased.
+# Lines above the first and below the last sentence found in the data (a web page's header and
+# footer) are not checked. A task heading may be printed "一、标题" or "1标题".
 `
 }
 
@@ -117,7 +120,7 @@ export function editionYaml({ reportId, id, name }: EditionScaffold): string {
   return `# yaml-language-server: $schema=../../../schema/edition.schema.json
 # The ${name} edition of ${reportId}: only what differs from report.yaml. Maps merge key by key,
 # lists of items with ids merge by id, a new item needs add: true (README.md, "Editions").
-# Build it with: huibao build ${reportId} -e ${id}
+# Build it with: huibao build data/${reportId} -e ${id}
 base: ${reportId}
 presentation:
   edition: ${name}            # the name on the cover ("${name}版") and in the footer

@@ -81,7 +81,7 @@ describe('the static deck outputs of the example', async () => {
   it('sets title, author, subject and language in deck.pdf', async () => {
     const doc = await PDFDocument.load(await readFile(pdf), { updateMetadata: false })
     expect(doc.getTitle()).toBe('郑州市政府工作报告 · 郑州市')
-    expect(doc.getAuthor()).toBe(report.meta.speaker)
+    expect(doc.getAuthor()).toBe(report.meta.issuer)
     expect(doc.getSubject()).toBe(report.meta.meeting)
     expect(String(doc.catalog.lookup(PDFName.of('Lang')))).toContain('zh-CN')
   })

@@ -65,7 +65,7 @@ describe.each([
   test('carries title, author, subject, keywords, creator, language and tags', async () => {
     const info = pdfinfo(result().path)
     expect(info.Title).toContain(edition.report.meta.title)
-    expect(info.Author).toBe(`${edition.report.meta.role} ${edition.report.meta.speaker}`)
+    expect(info.Author).toBe(edition.report.meta.issuer)
     expect(info.Subject).toContain(edition.report.meta.meeting)
     expect(info.Keywords).toContain(edition.report.sections[0]?.keywords[0]?.title)
     expect(info.Creator).toBe('huibao')

@@ -22,7 +22,7 @@ export async function exampleEdition(
     reportDir,
     report,
     locale,
-    strings: await loadLocale(projectRoot, locale),
+    strings: await loadLocale(projectRoot, locale, reportDir),
     theme: { name: report.presentation?.theme ?? 'formal' },
     outDir: join(projectRoot, 'output', 'test', report.id),
     ...overrides,
