@@ -2,13 +2,14 @@
 // tells the truth whatever the report holds:
 //
 // - bars: figures of one kind and one unit on one axis that starts at zero, one panel per such group,
-//   each panel headed by its kind and unit. A range (3至5个) is an interval; 以上/不少于 end in an
+//   each panel headed by its kind and unit (its own axis: lengths compare only within a panel). A range (3至5个) is an interval; 以上/不少于 end in an
 //   arrow (an open end); 以内 carries a ceiling tick; 左右 is a paler, dashed bar. Every bar is labelled
 //   with the figure as the report states it (value, unit, comparator), so no legend is needed: colour
 //   means nothing here.
 // - scorecard: a table of indicator and target, for figures with nothing of their kind and unit to be
 //   compared with.
-// - auto: bars for every group of two or more, a scorecard for the rest.
+// - auto: bars for the largest group of two or more figures of one kind and unit (one axis for the
+//   whole chart), a scorecard for the rest.
 //
 // Rows that do not fit the height are left out, and the subtitle says how many.
 import type { Edition } from '../context.js'
@@ -68,8 +69,13 @@ function plan(form: ChartForm, rows: MetricRow[], avail: (panels: number) => num
   for (const r of rows) groups.set(groupOf(r), [...(groups.get(groupOf(r)) ?? []), r])
   const panels: Plan['panels'] = []
   const singles: MetricRow[] = []
+  // auto: one axis per chart, so that no two bars of different units stand side by side at full
+  // length: the largest group of two or more (the first of equals) is drawn as bars.
+  let largest: string | undefined
+  for (const [group, members] of groups)
+    if (members.length > 1 && members.length > (groups.get(largest ?? '')?.length ?? 0)) largest = group
   for (const [group, members] of groups) {
-    const bars = form === 'bars' || (form === 'auto' && members.length > 1)
+    const bars = form === 'bars' || (form === 'auto' && group === largest)
     if (bars) panels.push({ group, rows: members, bars: true })
     else singles.push(...members)
   }
