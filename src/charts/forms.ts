@@ -41,11 +41,14 @@ export interface FormResult {
 type Json = Record<string, unknown>
 const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback)
 
-/** A group's unit in the edition's language: 亿元; in English "RMB 100 million", "km", "" for counts. */
+/** A group's unit in the edition's language: 亿元; in English "RMB", "km", "%", "" for counts. */
 function unitText(row: MetricRow, edition: Edition): string {
   if (edition.locale !== 'en') return row.unitLabel
-  const one = { ...row, value: 1, comparator: 'exact', scale: row.scale || undefined } as unknown as Metric
-  return formatMetric(one, 'en').replace(/^1(?=[\s%]|$)\s?/, '')
+  // English figures carry the scale in the number (58,000 mu): the heading names the unit alone
+  const one = { ...row, value: 1, comparator: 'exact', scale: undefined } as unknown as Metric
+  return formatMetric(one, 'en')
+    .replace(/(^|\s)1(?=\s|%|$)/, '')
+    .trim()
 }
 
 /** A panel's heading: its kind and unit ("数量（家）", "Amounts (km)"); no empty brackets. */
