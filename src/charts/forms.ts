@@ -113,13 +113,13 @@ export function buildForm(
   const innerW = layout.width - num(pad.left, 16) - num(pad.right, 16)
   const labelSize = num(axis.labelFontSize, fontSize)
   const labelPad = num(axis.labelPadding, 12)
-  const longest = Math.max(...input.map((r) => textWidth(r.label, labelSize)))
-  const labelCol = Math.round(
-    Math.min(innerW * (layout.width < 700 ? 0.5 : 0.45), Math.max(innerW * 0.28, longest + labelPad + 4)),
-  )
+  // widths with a little slack for where the lines break
+  const widthOf = (r: MetricRow) => textWidth(r.label, labelSize) * 1.02
+  const longest = Math.max(...input.map(widthOf))
+  const labelCol = Math.round(Math.min(innerW * 0.5, Math.max(innerW * 0.28, longest + labelPad + 4)))
   const plotW = innerW - labelCol
-  // A row is as tall as its label's lines (a little slack for where the lines break).
-  const linesOf = (r: MetricRow) => Math.ceil((textWidth(r.label, labelSize) * 1.08) / (labelCol - labelPad))
+  // A row is as tall as its label's lines.
+  const linesOf = (r: MetricRow) => Math.ceil(widthOf(r) / (labelCol - labelPad))
   const minStep = (set: MetricRow[]) =>
     Math.max(fontSize * 1.45, Math.max(...set.map(linesOf)) * labelSize * 1.15 + labelSize * 0.4)
   // Rows that fit: drop from the end until every row has its line (the note says how many are left out).
