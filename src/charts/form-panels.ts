@@ -7,7 +7,7 @@ type Json = Record<string, unknown>
 /** A width estimate in px for a label column and value room (the page measures the real text). */
 export function textWidth(text: string, fontSize: number): number {
   let em = 0
-  for (const ch of text) em += /[\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch) ? 1 : 0.62
+  for (const ch of text) em += /[\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch) ? 1 : 0.46
   return em * fontSize
 }
 

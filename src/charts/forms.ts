@@ -2,13 +2,14 @@
 // tells the truth whatever the report holds:
 //
 // - bars: figures of one kind and one unit on one axis that starts at zero, one panel per such group,
-//   each panel headed by its kind and unit. A range (3至5个) is an interval; 以上/不少于 end in an
+//   each panel headed by its kind and unit (its own axis: lengths compare only within a panel). A range (3至5个) is an interval; 以上/不少于 end in an
 //   arrow (an open end); 以内 carries a ceiling tick; 左右 is a paler, dashed bar. Every bar is labelled
 //   with the figure as the report states it (value, unit, comparator), so no legend is needed: colour
 //   means nothing here.
 // - scorecard: a table of indicator and target, for figures with nothing of their kind and unit to be
 //   compared with.
-// - auto: bars for every group of two or more, a scorecard for the rest.
+// - auto: bars for the largest group of two or more figures of one kind and unit (one axis for the
+//   whole chart), a scorecard for the rest.
 //
 // Rows that do not fit the height are left out, and the subtitle says how many.
 import type { Edition } from '../context.js'
@@ -40,11 +41,14 @@ export interface FormResult {
 type Json = Record<string, unknown>
 const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback)
 
-/** A group's unit in the edition's language: 亿元; in English "RMB 100 million", "km", "" for counts. */
+/** A group's unit in the edition's language: 亿元; in English "RMB", "km", "%", "" for counts. */
 function unitText(row: MetricRow, edition: Edition): string {
   if (edition.locale !== 'en') return row.unitLabel
-  const one = { ...row, value: 1, comparator: 'exact', scale: row.scale || undefined } as unknown as Metric
-  return formatMetric(one, 'en').replace(/^1(?=[\s%]|$)\s?/, '')
+  // English figures carry the scale in the number (58,000 mu): the heading names the unit alone
+  const one = { ...row, value: 1, comparator: 'exact', scale: undefined } as unknown as Metric
+  return formatMetric(one, 'en')
+    .replace(/(^|\s)1(?=\s|%|$)/, '')
+    .trim()
 }
 
 /** A panel's heading: its kind and unit ("数量（家）", "Amounts (km)"); no empty brackets. */
@@ -68,8 +72,13 @@ function plan(form: ChartForm, rows: MetricRow[], avail: (panels: number) => num
   for (const r of rows) groups.set(groupOf(r), [...(groups.get(groupOf(r)) ?? []), r])
   const panels: Plan['panels'] = []
   const singles: MetricRow[] = []
+  // auto: one axis per chart, so that no two bars of different units stand side by side at full
+  // length: the largest group of two or more (the first of equals) is drawn as bars.
+  let largest: string | undefined
+  for (const [group, members] of groups)
+    if (members.length > 1 && members.length > (groups.get(largest ?? '')?.length ?? 0)) largest = group
   for (const [group, members] of groups) {
-    const bars = form === 'bars' || (form === 'auto' && members.length > 1)
+    const bars = form === 'bars' || (form === 'auto' && group === largest)
     if (bars) panels.push({ group, rows: members, bars: true })
     else singles.push(...members)
   }
@@ -104,13 +113,13 @@ export function buildForm(
   const innerW = layout.width - num(pad.left, 16) - num(pad.right, 16)
   const labelSize = num(axis.labelFontSize, fontSize)
   const labelPad = num(axis.labelPadding, 12)
-  const longest = Math.max(...input.map((r) => textWidth(r.label, labelSize)))
-  const labelCol = Math.round(
-    Math.min(innerW * (layout.width < 700 ? 0.5 : 0.45), Math.max(innerW * 0.28, longest + labelPad + 4)),
-  )
+  // widths with a little slack for where the lines break
+  const widthOf = (r: MetricRow) => textWidth(r.label, labelSize) * 1.02
+  const longest = Math.max(...input.map(widthOf))
+  const labelCol = Math.round(Math.min(innerW * 0.5, Math.max(innerW * 0.28, longest + labelPad + 4)))
   const plotW = innerW - labelCol
-  // A row is as tall as its label's lines (a little slack for where the lines break).
-  const linesOf = (r: MetricRow) => Math.ceil((textWidth(r.label, labelSize) * 1.08) / (labelCol - labelPad))
+  // A row is as tall as its label's lines.
+  const linesOf = (r: MetricRow) => Math.ceil(widthOf(r) / (labelCol - labelPad))
   const minStep = (set: MetricRow[]) =>
     Math.max(fontSize * 1.45, Math.max(...set.map(linesOf)) * labelSize * 1.15 + labelSize * 0.4)
   // Rows that fit: drop from the end until every row has its line (the note says how many are left out).

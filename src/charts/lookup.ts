@@ -96,3 +96,8 @@ export function sectionMetricCount(section: Section): number {
     0,
   )
 }
+
+/** The chart of a section (built-in key figures as a fallback) or of a keyword (its own only). */
+export function chartOf(item: Section | Keyword, catalog: Map<string, ChartFile>): string | undefined {
+  return attachedChart(item, catalog, 'lead' in item ? sectionMetricCount(item) : undefined)
+}

@@ -20,7 +20,7 @@ import {
   type RenderedChart,
   renderCharts,
 } from '../charts/index.js'
-import { attachedChart, chartCatalog, sectionMetricCount } from '../charts/lookup.js'
+import { chartCatalog, chartOf } from '../charts/lookup.js'
 import type { BuildContext, Edition } from '../context.js'
 import type { Locale } from '../data/format.js'
 import { indexMetrics } from '../data/metrics.js'
@@ -234,8 +234,7 @@ export async function renderDeck(
         return chart ? new Handlebars.SafeString(`\n<!--\n${encodeNote(chart.description)}\n-->\n`) : ''
       },
       /** {{#with (chartFor section)}}: the chart shown with a section or keyword (src/charts/lookup.ts) */
-      chartFor: (item: Section | Keyword) =>
-        attachedChart(item, catalog, 'lead' in item ? sectionMetricCount(item) : undefined),
+      chartFor: (item: Section | Keyword) => chartOf(item, catalog),
     }
     const context = {
       report,

@@ -6,13 +6,7 @@
 // the @page margin boxes' counter(page) / counter(pages), which Chromium prints since version 131.
 import { extname, join } from 'node:path'
 import { type ChartUse, chartHelpers, type RenderedChart, renderCharts } from '../charts/index.js'
-import {
-  attachedChart,
-  type ChartFile,
-  chartCatalog,
-  sectionMetricCount,
-  TARGETS_CHART,
-} from '../charts/lookup.js'
+import { type ChartFile, chartCatalog, chartOf, TARGETS_CHART } from '../charts/lookup.js'
 import type { BuildContext, Edition } from '../context.js'
 import type { Locale } from '../data/format.js'
 import type { Block, Keyword, Metric, Section } from '../data/types.js'
@@ -111,7 +105,7 @@ function blockView(block: Block, id: string) {
 /** The chart shown with a section or keyword (src/charts/lookup.ts), as a list for {{#each}}. */
 function chartsFor(item: Section | Keyword, catalog: Map<string, ChartFile> | undefined): string[] {
   if (!catalog) return []
-  const name = attachedChart(item, catalog, 'lead' in item ? sectionMetricCount(item) : undefined)
+  const name = chartOf(item, catalog)
   return name ? [name] : []
 }
 

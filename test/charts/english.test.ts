@@ -60,7 +60,7 @@ describe('long English labels', () => {
     const root = await makeProject()
     const edition = await loadEdition(reportDir, 'en', { projectRoot })
     const charts = await renderCharts(
-      [{ name: 'innovation', options: DECK }],
+      [{ name: 'innovation', options: HANDOUT[1] as ChartOptions }],
       edition,
       context(session, root),
     )

@@ -71,7 +71,7 @@ describe('validateReport: schema problems', () => {
     const { lines } = await fixtureProblems('unknown-field')
     expect(lines).toEqual([
       '12:3 meta.foo: unknown field "foo" (allowed: title, region, level, city, issuer, year, meeting, delivered, speaker, role, source, published, talkMinutes)',
-      '45:5 sections[0].titel: unknown field "titel" (did you mean "title"?) (allowed: id, number, local, title, lead, keywords, highlights)',
+      '45:5 sections[0].titel: unknown field "titel" (did you mean "title"?) (allowed: id, number, local, title, lead, keywords, chart, highlights)',
     ])
   })
 
