@@ -350,6 +350,7 @@ async function finish(
     })
   }
   const theme: ThemeChoice = { name: report.presentation?.theme ?? DEFAULT_THEME }
+  if (report.presentation?.theme) await checkTheme(theme.name, projectRoot, source)
   if (report.presentation?.accent) theme.accent = report.presentation.accent
   const edition: LoadedEdition = {
     id,
@@ -372,6 +373,24 @@ async function finish(
     }
   }
   return edition
+}
+
+/** A theme the data names must be a folder of themes/ with a deck.css: said at the line that names it. */
+async function checkTheme(name: string, projectRoot: string, source: EditionSource): Promise<void> {
+  const location = source.locate(['presentation', 'theme'])
+  if (!SLUG.test(name)) {
+    throw new MergeError(`theme "${name}" is not a theme name (a folder name in themes/)`, { location })
+  }
+  try {
+    await resolveSafePath(path.join(projectRoot, 'themes', name, 'deck.css'), { roots: [projectRoot] })
+  } catch (error) {
+    if (!(error instanceof UnsafeFileError)) throw error
+    const themes = await readdir(path.join(projectRoot, 'themes')).catch(() => [] as string[])
+    throw new MergeError(`unknown theme "${name}": themes/${name}/deck.css ${error.reason}`, {
+      location,
+      hint: `themes: ${themes.sort().join(', ')}`,
+    })
+  }
 }
 
 export interface EditionsCheckResult {
