@@ -162,7 +162,8 @@ describe('huibao build on the command line', () => {
         { cwd: projectRoot, encoding: 'utf8', timeout: 120_000 },
       )
       expect(run.status).toBe(1)
-      expect(run.stderr).toContain('1 of 2 edition(s) failed')
+      expect(run.stderr).toContain('1 of 2 editions failed')
+      expect(run.stderr).toContain('built 1 of 2 editions; 1 failed')
       expect(run.stderr).toContain('broken.yaml:2')
       expect(run.stderr).not.toMatch(/\n\s+at /)
       const index = await readFile(join(out, 'index.html'), 'utf8')

@@ -18,8 +18,8 @@ export interface Chromium {
   death?: string
   /** Closes the browser and removes its profile; safe to call twice. */
   close(): Promise<void>
-  /** Kills the process at once (a hung browser does not answer close()). */
-  kill(reason: string): void
+  /** Kills the process at once (a hung browser does not answer close()); resolves when it is gone. */
+  kill(reason: string): Promise<void>
 }
 
 export interface LaunchChromiumOptions {
@@ -37,22 +37,32 @@ export async function launchChromium(options: LaunchChromiumOptions): Promise<Ch
   const temp = join(profile, 't')
   const ownTemp = temp.length <= 50
   if (ownTemp) await mkdir(temp)
+  // A signal while Chromium starts: wait for the start (within the cleanup time limit), then kill it
+  // and remove the profile (puppeteer starts Chromium detached: it would outlive huibao).
+  let launched: Chromium | undefined
+  const starting = onShutdown(async () => {
+    await launching.catch(() => undefined)
+    if (launched) await launched.kill('stopped')
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 })
+  })
+  const launching = puppeteer.launch({
+    executablePath: options.executablePath,
+    headless: true,
+    args: options.args,
+    userDataDir: join(profile, 'profile'),
+    env: ownTemp ? { ...process.env, TMPDIR: temp, TMP: temp, TEMP: temp } : process.env,
+    // Chromium's own defaults for printing are what we want; the viewport is set per page.
+    defaultViewport: null,
+    // huibao stops on these itself, through one AbortController (src/utils/shutdown.ts).
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  })
   let browser: Browser
   try {
-    browser = await puppeteer.launch({
-      executablePath: options.executablePath,
-      headless: true,
-      args: options.args,
-      userDataDir: join(profile, 'profile'),
-      env: ownTemp ? { ...process.env, TMPDIR: temp, TMP: temp, TEMP: temp } : process.env,
-      // Chromium's own defaults for printing are what we want; the viewport is set per page.
-      defaultViewport: null,
-      // huibao stops on these itself, through one AbortController (src/utils/shutdown.ts).
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    })
+    browser = await launching
   } catch (cause) {
+    starting()
     await rm(profile, { recursive: true, force: true }).catch(() => undefined)
     throw new ConvertError(`could not start the browser at ${options.executablePath}`, {
       cause,
@@ -79,6 +89,7 @@ export async function launchChromium(options: LaunchChromiumOptions): Promise<Ch
     kill(reason) {
       chromium.death ??= reason
       child?.kill('SIGKILL')
+      return waitForExit(500)
     },
   }
   const waitForExit = (ms: number) =>
@@ -98,11 +109,13 @@ export async function launchChromium(options: LaunchChromiumOptions): Promise<Ch
     if (!closing) chromium.death ??= 'closed the connection'
   })
   // On a signal: kill at once (closing politely takes too long), wait for the exit, remove the profile.
+  starting()
   const unregister = onShutdown(async () => {
     closing = true
     child?.kill('SIGKILL')
     await waitForExit(500)
     removeProfile()
   })
+  launched = chromium
   return chromium
 }

@@ -11,7 +11,13 @@ import { existsSync } from 'node:fs'
 import { realpath } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core'
+import puppeteer, {
+  type Browser,
+  type HTTPRequest,
+  type Page,
+  ProtocolError,
+  TimeoutError,
+} from 'puppeteer-core'
 import { BrowserCrashError, ConfinementError, ConvertError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
 import { isMissingFile, safeReadFile, UnsafeFileError } from '../utils/safe-read.js'
@@ -211,6 +217,10 @@ export class BrowserSession implements AsyncDisposable {
     } catch (error) {
       const lost = this.chromium?.death ? this.chromium : chromium?.death ? chromium : undefined
       if (lost) throw this.crashError(lost, error)
+      // The browser's own failures (too slow, a closed target) are the machine's, not the input's.
+      if (error instanceof TimeoutError || error instanceof ProtocolError) {
+        throw new ConvertError(`the browser failed: ${error.message}`, { cause: error })
+      }
       throw error
     } finally {
       clearTimeout(timer)

@@ -22,6 +22,7 @@ import {
 import type { Logger } from '../log/logger.js'
 import { bindReportVars, loadLocale } from '../render/locale.js'
 import { placeholderProblems } from '../render/locale-check.js'
+import { themeDir } from '../resources.js'
 import { resolveSafePath, UnsafeFileError } from '../utils/safe-read.js'
 import { applyOverlay, type Change, type DataPath, isObject, type Origin, originOf } from './overlay.js'
 import { loadCheckedLocale, missingTranslations } from './translations.js'
@@ -376,6 +377,7 @@ async function finish(
     })
   }
   const theme: ThemeChoice = { name: report.presentation?.theme ?? DEFAULT_THEME, reportDir: base.dir }
+  if (report.presentation?.theme) await checkTheme(theme.name, projectRoot, source, base.dir)
   if (report.presentation?.accent) theme.accent = report.presentation.accent
   const edition: LoadedEdition = {
     id,
@@ -398,6 +400,31 @@ async function finish(
     }
   }
   return edition
+}
+
+/** A theme the data names must be a folder of themes/ with a deck.css: said at the line that names it. */
+async function checkTheme(
+  name: string,
+  projectRoot: string,
+  source: EditionSource,
+  reportDir: string,
+): Promise<void> {
+  const location = source.locate(['presentation', 'theme'])
+  if (!SLUG.test(name)) {
+    throw new MergeError(`theme "${name}" is not a theme name (a folder name in themes/)`, { location })
+  }
+  try {
+    await resolveSafePath(path.join(themeDir(name, reportDir, projectRoot), 'deck.css'), {
+      roots: [projectRoot, reportDir],
+    })
+  } catch (error) {
+    if (!(error instanceof UnsafeFileError)) throw error
+    const themes = await readdir(path.join(projectRoot, 'themes')).catch(() => [] as string[])
+    throw new MergeError(`unknown theme "${name}": themes/${name}/deck.css ${error.reason}`, {
+      location,
+      hint: `themes: ${themes.sort().join(', ')}`,
+    })
+  }
 }
 
 export interface EditionsCheckResult {

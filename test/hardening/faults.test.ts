@@ -102,6 +102,7 @@ describe('a browser that dies mid-build', () => {
 describe.each([
   ['SIGTERM', 143],
   ['SIGINT', 130],
+  ['SIGHUP', 129],
 ] as const)('%s mid-build', (signal, exitCode) => {
   it(`exits ${exitCode}, leaves no Chromium, profile or temp file, and keeps finished outputs whole`, async () => {
     const own = await mkdtemp(path.join(tmp, 's-'))

@@ -151,6 +151,13 @@ describe('text hygiene at load', () => {
     expect(text).not.toMatch(/bomb/)
   })
 
+  it('names the line of an unknown theme', async () => {
+    const error = await edition('themed', 'base: zhengzhou-2021\npresentation:\n  theme: nope\n')
+    expect(render(error).text).toMatch(
+      /themed\.yaml:3:10: unknown theme "nope": themes\/nope\/deck\.css does not exist/,
+    )
+  })
+
   it('blames an overlay that removes every section on the overlay', async () => {
     const base = await loadReport(s.report)
     const ids = base.report.sections.map((x) => `  - id: ${x.id}\n    remove: true\n`).join('')
