@@ -44,6 +44,15 @@ describe('--shard k/n', () => {
   })
 })
 
+describe('--pptx', () => {
+  it('exits 2 with the modes on an unknown mode', async () => {
+    const run = await huibao('build', '--pptx', 'pictures', '-f', 'deck-pptx')
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('unknown mode "pictures" in --pptx')
+    expect(run.stderr).toContain('native, images')
+  })
+})
+
 describe('shards built apart, indexed together', async () => {
   const session = await sharedSession()
   const out = await mkdtemp(join(tmpdir(), 'huibao-shard-'))

@@ -110,7 +110,9 @@ describe('the native deck.pptx', async () => {
     expect(chartSlides.length).toBeGreaterThan(5)
     for (const meta of chartSlides) {
       const rel = pptx.rels[meta.index - 1] ?? ''
-      const name = meta.partial === 'targets' ? 'headline-targets' : (meta.keywordId ?? meta.sectionId ?? '')
+      const named = deck.slides.filter((x) => x.partial === 'chart').map((x) => x.keywordId ?? x.sectionId)
+      const targetsChart = deck.charts.find((c) => !named.includes(c.name))?.name ?? ''
+      const name = meta.partial === 'targets' ? targetsChart : (meta.keywordId ?? meta.sectionId ?? '')
       const plan = await planChart(name, city, projectRoot, undefined)
       const charts = [...rel.matchAll(/Target="(?:\.\.|\/ppt)\/charts\/(chart\d+\.xml)"/g)].map(
         (m) => m[1] ?? '',

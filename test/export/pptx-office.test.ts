@@ -77,6 +77,10 @@ describe('deck.pptx in LibreOffice Impress', async () => {
         expect(page, `slide ${slide.index}: ${row.label}`).toContain(flat(row.display))
         checked++
       }
+      for (const row of chart?.table?.rows ?? []) {
+        for (const cell of row) expect(page, `slide ${slide.index}: ${row.join(' ')}`).toContain(flat(cell))
+        checked++
+      }
       for (const group of chart?.groups ?? []) {
         for (const row of group.rows) {
           expect(page, `slide ${slide.index}: ${row.label}`).toContain(flat(row.label))

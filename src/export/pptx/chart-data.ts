@@ -32,7 +32,7 @@ export interface ChartPlan {
   groups: ChartGroup[]
   /** figures listed as a table: label and figure as stated */
   singles: { label: string; display: string }[]
-  /** a chart from a data file: its columns and rows as a table */
+  /** a chart drawn as a list, or from a data file: its rows as a table (columns: a header, if any) */
   table?: { columns: string[]; rows: string[][] }
 }
 
@@ -78,7 +78,24 @@ export async function planChart(
   const def = await loadDefinition(projectRoot, name)
   const bound = await bindChart(def, edition, projectRoot)
   const base = { name, title: drawn?.title ?? '', caption: drawn?.caption ?? '' }
-  if (bound.metricRows) return { ...base, ...groupRows(bound.rows as MetricRow[]) }
+  if (bound.metricRows) {
+    const rows = bound.rows as MetricRow[]
+    // The deck draws this chart as a list (its definition says it is a table, or it lists projects
+    // of different kinds, like 民生实事): so does PowerPoint, one row a metric.
+    if (def.binding.kind?.endsWith('.table') || def.binding.projects !== undefined) {
+      const withProject = rows.some((r) => r.projectTitle !== '')
+      return {
+        ...base,
+        groups: [],
+        singles: [],
+        table: {
+          columns: [],
+          rows: rows.map((r) => [...(withProject ? [r.projectTitle] : []), r.label, r.display]),
+        },
+      }
+    }
+    return { ...base, ...groupRows(rows) }
+  }
   // A data file's rows: shown as they are, a table (which figure goes on which axis is the spec's
   // business, and the spec is Vega-Lite's, not PowerPoint's).
   const columns = [...new Set(bound.rows.flatMap((r) => Object.keys(r)))]

@@ -73,7 +73,7 @@ export function table(
       options,
     }
   }
-  const size = rows.length > 8 ? 16 : 20
+  const size = rows.length > 10 ? 15 : rows.length > 7 ? 17 : 20
   const head = (header ?? []).map((h) =>
     cell(h, { bold: true, color: s.onAccent, fill: { color: s.accent } }),
   )
@@ -87,7 +87,8 @@ export function table(
     ),
   )
   const n = Math.max(header?.length ?? 0, ...rows.map((r) => r.length))
-  const widths = n === 2 ? [0.5, 0.5] : Array.from({ length: n }, () => 1 / n)
+  // a label column and a figure column; with three, a short name first (a project: 就业, 住房)
+  const widths = n === 2 ? [0.6, 0.4] : n === 3 ? [0.16, 0.56, 0.28] : Array.from({ length: n }, () => 1 / n)
   const at = inches(box)
   slide.addTable([...(head.length ? [head] : []), ...body] as Parameters<Slide['addTable']>[0], {
     x: at.x,
@@ -111,7 +112,13 @@ export function table(
 export function chartArea(slide: Slide, plan: ChartPlan, area: Box, s: PptxStyle) {
   const body: Box = { ...area, h: area.h - 30 }
   if (plan.table) {
-    table(slide, plan.table.columns, plan.table.rows.slice(0, 12), body, s)
+    table(
+      slide,
+      plan.table.columns.length ? plan.table.columns : undefined,
+      plan.table.rows.slice(0, 14),
+      body,
+      s,
+    )
   } else {
     const singles = plan.singles.map((r) => [r.label, r.display])
     const chartsBox: Box = plan.groups.length && singles.length ? { ...body, w: body.w * 0.64 } : body

@@ -89,7 +89,7 @@ export function drawSlide(slide: Slide, plan: SlidePlan, dc: DrawContext) {
         tile(slide, plan.hero, { x: 104, y: y + 80, w: 430, h: 300 }, s, {
           figure: s.onAccent,
           label: s.onAccent,
-          number: 120,
+          number: plan.hero.prefix.length + plan.hero.suffix.length > 4 ? 84 : 120,
         })
       }
       if (plan.chart)

@@ -120,7 +120,13 @@ export async function planSlides(deck: RenderedDeck, edition: Edition, ctx: Buil
         case 'targets': {
           const block = report.targets
           const first = lookup(block.highlights)[0] ?? block.metrics?.[0]
-          const chart = await chartOf('headline-targets')
+          // the deck's chart on this slide: the one it draws that no chart slide is named after
+          // (charts are listed in order of first use, and chart slides are named by their section or keyword)
+          const named = new Set(
+            deck.slides.filter((x) => x.partial === 'chart').map((x) => x.keywordId ?? x.sectionId),
+          )
+          const own = deck.charts.find((c) => !named.has(c.name))
+          const chart = own ? await chartOf(own.name) : undefined
           return { ...base, kind: 'targets', ...optional({ hero: first && figure(first), chart }) }
         }
         case 'section':
