@@ -4,7 +4,6 @@
 // may not type values in.
 import type { Edition } from '../context.js'
 import { formatMetric } from '../data/format.js'
-import { describeCodePoint, findForbidden } from '../data/hygiene.js'
 import { allMetrics, indexMetrics, type MetricEntry } from '../data/metrics.js'
 import { inlineFiles } from './data-files.js'
 import { type ChartDefinition, chartError } from './definition.js'
