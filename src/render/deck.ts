@@ -36,6 +36,7 @@ import {
 } from './handlebars.js'
 import { htmlText } from './html-text.js'
 import { checkOverflow } from './overflow.js'
+import { insertPhraseBreaks } from './phrase-breaks.js'
 
 export type { RenderedChart } from '../charts/index.js'
 export type { SlideMeta } from './deck-helpers.js'
@@ -271,7 +272,7 @@ export async function renderDeck(
   })
   for (const css of themes.css) marp.themeSet.add(css)
   const rendered = marp.render(markdown)
-  const html = rendered.html.replace(
+  const html = insertPhraseBreaks(rendered.html).replace(
     /<div class="huibao-embed-(\d+)"\s*><\/div>/g,
     (whole, n: string) => embeds[Number(n)] ?? whole,
   )

@@ -15,6 +15,7 @@ import { cssFontStack, FONT_FAMILIES, fontFaceCss, fontStack } from './fonts.js'
 import { chineseNumber, type HelperDelegate, loadTemplateSet, renderTemplateSet } from './handlebars.js'
 import { cssString, handoutHelpers, pageCounterContent } from './handout-helpers.js'
 import { translate } from './locale.js'
+import { insertPhraseBreaks } from './phrase-breaks.js'
 
 export type HandoutKind = 'handout' | 'reading-copy'
 
@@ -223,7 +224,7 @@ export async function renderHandout(
     pass(chartHelpers('collect', uses, undefined, projectRoot))
     charts = await renderCharts(uses, edition, ctx)
   }
-  const html = pass(chartHelpers('render', [], charts, projectRoot))
+  const html = insertPhraseBreaks(pass(chartHelpers('render', [], charts, projectRoot)))
   const headings = [...html.matchAll(/<h([1-3])[^>]*data-ref="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g)].map(
     (m) => ({
       level: Number(m[1]),
