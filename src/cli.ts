@@ -62,7 +62,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('-f, --formats <list>', 'comma-separated outputs to build (default: all)')
     .option('-t, --theme <name>', 'theme from themes/ (overrides the data)')
     .option('-o, --out <dir>', 'output folder', 'output')
-    .option('--bleed', 'add 3 mm bleed to the print handout')
+    .option('--bleed', 'add 3 mm bleed and crop marks to the print handout')
+    .option('--mono', 'print the handout in black and white')
+    .option('--pad4', 'pad the handout with blank pages to a multiple of 4 (saddle stitching)')
     .option('--browser <path>', 'use this Chromium or Chrome executable')
     .option('--no-cache', 'render every chart again')
     .action((report: string, opts: Record<string, unknown>) =>

@@ -16,6 +16,8 @@ export interface BuildCommandOptions {
   theme?: string
   out?: string
   bleed?: boolean
+  mono?: boolean
+  pad4?: boolean
   browser?: string
   cache?: boolean
   logger: Logger
@@ -65,6 +67,7 @@ export async function buildCommand(report: string, options: BuildCommandOptions)
     theme: options.theme,
     outDir: options.out,
     bleed: options.bleed,
+    print: { mono: options.mono, pad4: options.pad4 },
     browser: options.browser,
     cache: options.cache,
     logger,

@@ -223,6 +223,13 @@ export const Presentation = T.Object(
       }),
     ),
     office: T.Optional(T.String({ description: 'issuing office' })),
+    text: T.Optional(
+      T.Union([T.Literal('full'), T.Literal('digest')], {
+        description: 'what the text is: the full report, or a digest of it as published by meta.source',
+      }),
+    ),
+    marking: T.Optional(T.String({ description: 'a marking printed on the handout cover, e.g. 会议材料' })),
+    printedBy: T.Optional(T.String({ description: 'who printed the handout, for its colophon' })),
   },
   { additionalProperties: false },
 )

@@ -4,6 +4,7 @@
 import { join } from 'node:path'
 import type { BuildContext, Edition } from '../context.js'
 import type { RenderedDeck } from '../render/deck.js'
+import type { PrintOptions } from './print-options.js'
 
 export const OUTPUT_KINDS = [
   'deck-html',
@@ -27,6 +28,7 @@ export interface OutputInput {
   /** present when the output's spec says needsDeck */
   deck?: RenderedDeck
   bleed: boolean
+  print: PrintOptions
 }
 
 export interface BuiltFile {
@@ -122,7 +124,11 @@ export const OUTPUTS: readonly OutputSpec[] = [
     printable: true,
     async run(input) {
       const { writeHandoutPdf } = await import('./handout-pdf.js')
-      return writeHandoutPdf(input.edition, input.ctx, { kind: 'handout', bleed: input.bleed })
+      return writeHandoutPdf(input.edition, input.ctx, {
+        kind: 'handout',
+        bleed: input.bleed,
+        ...input.print,
+      })
     },
   },
   {

@@ -97,7 +97,9 @@ export function essence(text: string, max = 64): string {
     out += c
   }
   // in Chinese text, end on a whole phrase
-  const phraseEnd = phraseBoundaries(body).filter((at) => at <= out.length).pop()
+  const phraseEnd = phraseBoundaries(body)
+    .filter((at) => at <= out.length)
+    .pop()
   if (phraseEnd && phraseEnd >= out.length / 2) out = body.slice(0, phraseEnd)
   // in Latin text, end on a whole word
   if (/[A-Za-z]$/.test(out) && /^[A-Za-z]/.test(body.slice(out.length))) out = out.replace(/\s+\S*$/, '')

@@ -11,10 +11,12 @@ import type { BuildContext, Edition } from '../context.js'
 import type { Locale } from '../data/format.js'
 import type { Block, Metric, Section } from '../data/types.js'
 import { TemplateRenderError } from '../errors.js'
+import { colophonView } from './colophon.js'
 import { cssFontStack, FONT_FAMILIES, fontFaceCss, fontStack } from './fonts.js'
 import { chineseNumber, type HelperDelegate, loadTemplateSet, renderTemplateSet } from './handlebars.js'
 import { cssString, handoutHelpers, pageCounterContent } from './handout-helpers.js'
 import { translate } from './locale.js'
+import { monoCss, monochromeSvgs } from './mono.js'
 import { insertPhraseBreaks } from './phrase-breaks.js'
 
 export type HandoutKind = 'handout' | 'reading-copy'
@@ -30,8 +32,9 @@ export interface RenderedHandout {
   marginText: string
   /** the font families of the margin boxes, in order (Noto Sans first in English editions) */
   marginFamilies: string[]
-  /** headings that become bookmarks, in document order: data-ref id and text */
-  headings: { id: string; level: number; text: string }[]
+  /** headings that become bookmarks, in document order: data-ref id, text without spaces (to match
+   * what a PDF gives back) and the title as written (for the bookmark) */
+  headings: { id: string; level: number; text: string; title: string }[]
 }
 
 export interface RenderHandoutOptions {
@@ -39,6 +42,8 @@ export interface RenderHandoutOptions {
   pages?: ReadonlyMap<string, number>
   /** print at A4 plus this bleed (mm) on every side, with backgrounds running into it */
   bleedMm?: number
+  /** black and white: greys for the theme's and the charts' colours (see mono.ts) */
+  mono?: boolean
   /** charts drawn by an earlier pass over the same edition (by chartUseKey) */
   charts?: Map<string, RenderedChart>
 }
@@ -169,7 +174,8 @@ export async function renderHandout(
   const sections = report.sections.map((sec) => sectionView(sec, edition, known))
   const title = report.meta.title
   const editionName = report.presentation?.edition
-  const pageNumbers = pageCounterContent(s('handout.pageOf'))
+  // folios in the official style: — 2 —
+  const pageNumbers = pageCounterContent(s('print.folio'))
   const runningTitle = editionName && !title.startsWith(editionName) ? `${editionName} · ${title}` : title
   const bleed = options.bleedMm ?? 0
 
@@ -192,12 +198,19 @@ export async function renderHandout(
   ].join('\n')
   const marginText = [
     runningTitle,
-    s('handout.pageOf'),
+    s('print.folio'),
     '0123456789',
     ...sections.map((sec) => sec.runningHead),
   ].join('')
 
-  const css = [await fontFaceCss(), tokenCss(theme.tokens), ...layoutCss, theme.css, pageCss].join('\n')
+  const css = [
+    await fontFaceCss(),
+    tokenCss(theme.tokens),
+    ...layoutCss,
+    theme.css,
+    pageCss,
+    options.mono ? monoCss() : '',
+  ].join('\n')
   const logo = edition.logo ? await logoDataUri(edition.logo) : undefined
   const context = {
     lang: edition.locale,
@@ -207,6 +220,7 @@ export async function renderHandout(
     meta: report.meta,
     editionName,
     office: report.presentation?.office,
+    colophon: colophonView(edition, s),
     logo,
     bleed: bleed > 0,
     intro: blockView(report.intro, 'intro'),
@@ -224,12 +238,16 @@ export async function renderHandout(
     pass(chartHelpers('collect', uses, undefined, projectRoot))
     charts = await renderCharts(uses, edition, ctx)
   }
-  const html = insertPhraseBreaks(pass(chartHelpers('render', [], charts, projectRoot)))
+  const printed = insertPhraseBreaks(pass(chartHelpers('render', [], charts, projectRoot)))
+  const html = options.mono ? monochromeSvgs(printed) : printed
   const headings = [...html.matchAll(/<h([1-3])[^>]*data-ref="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g)].map(
     (m) => ({
       level: Number(m[1]),
       id: m[2] ?? '',
       text: decodeEntities((m[3] ?? '').replace(/<[^>]*>/g, '')).replace(/\s+/g, ''),
+      title: decodeEntities((m[3] ?? '').replace(/<[^>]*>/g, ''))
+        .replace(/\s+/g, ' ')
+        .trim(),
     }),
   )
   return { html, charts, marginText, marginFamilies, headings }
