@@ -18,6 +18,7 @@ export interface BuildCommandOptions {
   bleed?: boolean
   mono?: boolean
   pad4?: boolean
+  paragraphNumbers?: boolean
   browser?: string
   cache?: boolean
   logger: Logger
@@ -67,7 +68,7 @@ export async function buildCommand(report: string, options: BuildCommandOptions)
     theme: options.theme,
     outDir: options.out,
     bleed: options.bleed,
-    print: { mono: options.mono, pad4: options.pad4 },
+    print: { mono: options.mono, pad4: options.pad4, paragraphNumbers: options.paragraphNumbers },
     browser: options.browser,
     cache: options.cache,
     logger,

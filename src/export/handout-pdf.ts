@@ -21,6 +21,8 @@ export interface HandoutPdfOptions {
   mono?: boolean
   /** blank pages up to a multiple of 4 before the back page (booklet only) */
   pad4?: boolean
+  /** reading copy: paragraph numbers in the margin */
+  paragraphNumbers?: boolean
 }
 
 export interface HandoutPdfResult {
@@ -57,6 +59,7 @@ export async function writeHandoutPdf(
         bleedMm,
         charts,
         mono: options.mono,
+        paragraphNumbers: options.paragraphNumbers,
       })
       charts = rendered.charts
       const pdf = await printOnce(ctx, page, rendered, name)

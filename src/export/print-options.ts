@@ -4,4 +4,6 @@ export interface PrintOptions {
   mono?: boolean
   /** pad the booklet with blank pages to a multiple of 4 (saddle stitching), before the back page */
   pad4?: boolean
+  /** number the reading copy's paragraphs in the margin */
+  paragraphNumbers?: boolean
 }

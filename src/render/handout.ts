@@ -17,6 +17,7 @@ import { chineseNumber, type HelperDelegate, loadTemplateSet, renderTemplateSet 
 import { cssString, handoutHelpers, pageCounterContent } from './handout-helpers.js'
 import { translate } from './locale.js'
 import { monoCss, monochromeSvgs } from './mono.js'
+import { sentenceSpans, sectionMinutes } from './reading-copy.js'
 import { insertPhraseBreaks } from './phrase-breaks.js'
 
 export type HandoutKind = 'handout' | 'reading-copy'
@@ -44,6 +45,8 @@ export interface RenderHandoutOptions {
   bleedMm?: number
   /** black and white: greys for the theme's and the charts' colours (see mono.ts) */
   mono?: boolean
+  /** reading copy: number the paragraphs in the margin */
+  paragraphNumbers?: boolean
   /** charts drawn by an earlier pass over the same edition (by chartUseKey) */
   charts?: Map<string, RenderedChart>
 }
@@ -171,7 +174,14 @@ export async function renderHandout(
 
   // The booklet shows the charts; the reading copy is for speaking and has none.
   const known = kind === 'handout' ? await listCharts(projectRoot) : []
-  const sections = report.sections.map((sec) => sectionView(sec, edition, known))
+  const minutes =
+    kind === 'reading-copy' && report.meta.talkMinutes
+      ? sectionMinutes(report.sections, report.meta.talkMinutes, blockLength(report.intro) + blockLength(report.targets))
+      : []
+  const sections = report.sections.map((sec, i) => ({
+    ...sectionView(sec, edition, known),
+    minutes: minutes[i] ? s('print.minutes', { n: minutes[i] }) : undefined,
+  }))
   const title = report.meta.title
   const editionName = report.presentation?.edition
   // folios in the official style: — 2 —
@@ -210,6 +220,7 @@ export async function renderHandout(
     theme.css,
     pageCss,
     options.mono ? monoCss() : '',
+    options.paragraphNumbers ? PARAGRAPH_NUMBERS_CSS : '',
   ].join('\n')
   const logo = edition.logo ? await logoDataUri(edition.logo) : undefined
   const context = {
@@ -238,7 +249,8 @@ export async function renderHandout(
     pass(chartHelpers('collect', uses, undefined, projectRoot))
     charts = await renderCharts(uses, edition, ctx)
   }
-  const printed = insertPhraseBreaks(pass(chartHelpers('render', [], charts, projectRoot)))
+  const made = pass(chartHelpers('render', [], charts, projectRoot))
+  const printed = insertPhraseBreaks(kind === 'reading-copy' ? sentenceSpans(made) : made)
   const html = options.mono ? monochromeSvgs(printed) : printed
   const headings = [...html.matchAll(/<h([1-3])[^>]*data-ref="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g)].map(
     (m) => ({
@@ -252,6 +264,15 @@ export async function renderHandout(
   )
   return { html, charts, marginText, marginFamilies, headings }
 }
+
+function blockLength(block: Block): number {
+  return [block.title, ...block.paragraphs].join('').length
+}
+
+/** Paragraph numbers in the outer margin, counted through the whole text. */
+const PARAGRAPH_NUMBERS_CSS = `main{counter-reset:para}
+main p:not(.kicker):not(.end){counter-increment:para;position:relative}
+main p:not(.kicker):not(.end)::before{content:counter(para);position:absolute;left:-12mm;width:9mm;text-align:right;text-indent:0;font:700 10pt 'Noto Sans SC',sans-serif;color:var(--muted);line-height:inherit}`
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x?[0-9a-fA-F]+|amp|lt|gt|quot);/g, (_, e: string) => {
