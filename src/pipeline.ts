@@ -19,8 +19,8 @@ import {
   type OutputSpec,
   planOutputs,
 } from './export/outputs.js'
-import type { Logger } from './log/logger.js'
 import type { PrintOptions } from './export/print-options.js'
+import type { Logger } from './log/logger.js'
 import { listEditions, loadEdition } from './merge/index.js'
 import { renderDeck } from './render/deck.js'
 

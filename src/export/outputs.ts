@@ -138,7 +138,12 @@ export const OUTPUTS: readonly OutputSpec[] = [
     printable: true,
     async run(input) {
       const { writeHandoutPdf } = await import('./handout-pdf.js')
-      return writeHandoutPdf(input.edition, input.ctx, { kind: 'reading-copy', bleed: false, ...input.print, pad4: false })
+      return writeHandoutPdf(input.edition, input.ctx, {
+        kind: 'reading-copy',
+        bleed: false,
+        ...input.print,
+        pad4: false,
+      })
     },
   },
   {

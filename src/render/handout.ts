@@ -17,8 +17,8 @@ import { chineseNumber, type HelperDelegate, loadTemplateSet, renderTemplateSet 
 import { cssString, handoutHelpers, pageCounterContent } from './handout-helpers.js'
 import { translate } from './locale.js'
 import { monoCss, monochromeSvgs } from './mono.js'
-import { sentenceSpans, sectionMinutes } from './reading-copy.js'
 import { insertPhraseBreaks } from './phrase-breaks.js'
+import { sectionMinutes, sentenceSpans } from './reading-copy.js'
 
 export type HandoutKind = 'handout' | 'reading-copy'
 
@@ -176,7 +176,11 @@ export async function renderHandout(
   const known = kind === 'handout' ? await listCharts(projectRoot) : []
   const minutes =
     kind === 'reading-copy' && report.meta.talkMinutes
-      ? sectionMinutes(report.sections, report.meta.talkMinutes, blockLength(report.intro) + blockLength(report.targets))
+      ? sectionMinutes(
+          report.sections,
+          report.meta.talkMinutes,
+          blockLength(report.intro) + blockLength(report.targets),
+        )
       : []
   const sections = report.sections.map((sec, i) => ({
     ...sectionView(sec, edition, known),
@@ -269,10 +273,10 @@ function blockLength(block: Block): number {
   return [block.title, ...block.paragraphs].join('').length
 }
 
-/** Paragraph numbers in the outer margin, counted through the whole text. */
+/** Paragraph numbers in a column left of the text (Chromium clips what is drawn in the page margin). */
 const PARAGRAPH_NUMBERS_CSS = `main{counter-reset:para}
-main p:not(.kicker):not(.end){counter-increment:para;position:relative}
-main p:not(.kicker):not(.end)::before{content:counter(para);position:absolute;left:-12mm;width:9mm;text-align:right;text-indent:0;font:700 10pt 'Noto Sans SC',sans-serif;color:var(--muted);line-height:inherit}`
+main p:not(.kicker):not(.end){counter-increment:para;position:relative;padding-left:11mm}
+main p:not(.kicker):not(.end)::before{content:counter(para);position:absolute;left:0;width:7mm;text-align:right;text-indent:0;font:700 10pt 'Noto Sans SC',sans-serif;color:var(--muted);line-height:inherit}`
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x?[0-9a-fA-F]+|amp|lt|gt|quot);/g, (_, e: string) => {

@@ -11,15 +11,21 @@ const SENTENCE_END = /(?:[。！？；!?;]|\.(?=\s|$))[”’」』）)"']*/gu
  * (figures in <strong>) never hold sentence punctuation, so the text is cut only outside them.
  */
 export function sentenceSpans(html: string): string {
-  return html.replace(/(<main\b[^>]*>)([\s\S]*?)(<\/main>)/, (_, open: string, body: string, close: string) => {
-    const wrapped = body.replace(/(<p\b[^>]*>)([\s\S]*?)(<\/p>)/g, (whole, p: string, inner: string, end: string) => {
-      if (/class="[^"]*\b(kicker|end)\b/.test(p)) return whole
-      return `${p}${splitSentences(inner)
-        .map((s) => `<span class="sentence">${s}</span>`)
-        .join('')}${end}`
-    })
-    return `${open}${wrapped}${close}`
-  })
+  return html.replace(
+    /(<main\b[^>]*>)([\s\S]*?)(<\/main>)/,
+    (_, open: string, body: string, close: string) => {
+      const wrapped = body.replace(
+        /(<p\b[^>]*>)([\s\S]*?)(<\/p>)/g,
+        (whole, p: string, inner: string, end: string) => {
+          if (/class="[^"]*\b(kicker|end)\b/.test(p)) return whole
+          return `${p}${splitSentences(inner)
+            .map((s) => `<span class="sentence">${s}</span>`)
+            .join('')}${end}`
+        },
+      )
+      return `${open}${wrapped}${close}`
+    },
+  )
 }
 
 function splitSentences(inner: string): string[] {
@@ -49,7 +55,11 @@ function spokenLength(section: Section): number {
   const texts = [
     section.title,
     section.lead,
-    ...section.keywords.flatMap((k) => [k.title, ...k.paragraphs, ...(k.projects ?? []).flatMap((p) => [p.title, p.text])]),
+    ...section.keywords.flatMap((k) => [
+      k.title,
+      ...k.paragraphs,
+      ...(k.projects ?? []).flatMap((p) => [p.title, p.text]),
+    ]),
   ]
   return texts.join('').length
 }
