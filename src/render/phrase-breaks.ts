@@ -34,6 +34,16 @@ function boundariesOf(parts: Iterable<string>): Set<number> {
  */
 export function phraseBoundaries(text: string): number[] {
   if (!HAN.test(text)) return []
+  // a space is a break of its own: each run between spaces is segmented apart
+  const out: number[] = []
+  for (const run of text.matchAll(/\S+/gu)) {
+    for (const at of runBoundaries(run[0])) out.push(run.index + at)
+  }
+  return out
+}
+
+function runBoundaries(text: string): number[] {
+  if (!HAN.test(text)) return []
   const phrases = boundariesOf(budouxParser.parse(text))
   const words = boundariesOf([...wordSegmenter.segment(text)].map((s) => s.segment))
   const candidates = [...phrases].filter((at) => at > 0 && at < text.length && words.has(at))
@@ -46,10 +56,9 @@ export function phraseBoundaries(text: string): number[] {
     if (quoted.some(([from, to]) => at > from && at < to)) continue
     const before = text[at - 1] ?? ''
     const after = text[at] ?? ''
-    if (/[0-9０-９.,%％]/u.test(before) && !/[\s，、。；]/u.test(after)) continue
+    if (/[0-9０-９.,%％]/u.test(before) && !/[，、。；]/u.test(after)) continue
     // an opening bracket or quote stays with what it opens
     if (/[“‘（《「『【〔(]/u.test(before)) continue
-    if (/\s/u.test(after) || /\s/u.test(before)) continue
     kept.push(at)
   }
   // a phrase of one Han character (e.g. 园, 心) joins its neighbour: drop the break that isolates it
