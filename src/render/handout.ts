@@ -67,7 +67,8 @@ async function readTheme(
     )
   })
   const tokens = JSON.parse(json) as ThemeTokens
-  if (edition.theme.accent) tokens.colors = { ...tokens.colors, accent: edition.theme.accent }
+  // the congress red and gold stay; an edition's colour is a second accent (--district)
+  if (edition.theme.accent) tokens.colors = { ...tokens.colors, district: edition.theme.accent }
   const css = await readFile(join(dir, 'handout.css'), 'utf8').catch(() => '')
   return { tokens, css }
 }
