@@ -37,6 +37,7 @@ import {
 import { htmlText } from './html-text.js'
 import { checkOverflow } from './overflow.js'
 import { insertPhraseBreaks } from './phrase-breaks.js'
+import { curlyQuotes } from './typography.js'
 
 export type { RenderedChart } from '../charts/index.js'
 export type { SlideMeta } from './deck-helpers.js'
@@ -273,7 +274,8 @@ export async function renderDeck(
   })
   for (const css of themes.css) marp.themeSet.add(css)
   const rendered = marp.render(markdown)
-  const html = insertPhraseBreaks(rendered.html).replace(
+  const typeset = locale === 'en' ? curlyQuotes(rendered.html) : rendered.html
+  const html = insertPhraseBreaks(typeset).replace(
     /<div class="huibao-embed-(\d+)"\s*><\/div>/g,
     (whole, n: string) => embeds[Number(n)] ?? whole,
   )

@@ -19,6 +19,7 @@ import { translate } from './locale.js'
 import { monoCss, monochromeSvgs } from './mono.js'
 import { insertPhraseBreaks } from './phrase-breaks.js'
 import { sectionMinutes, sentenceSpans } from './reading-copy.js'
+import { curlyQuotes } from './typography.js'
 
 export type HandoutKind = 'handout' | 'reading-copy'
 
@@ -255,7 +256,8 @@ export async function renderHandout(
     charts = await renderCharts(uses, edition, ctx)
   }
   const made = pass(chartHelpers('render', [], charts, projectRoot))
-  const printed = insertPhraseBreaks(kind === 'reading-copy' ? sentenceSpans(made) : made)
+  const typeset = locale === 'en' ? curlyQuotes(made) : made
+  const printed = insertPhraseBreaks(kind === 'reading-copy' ? sentenceSpans(typeset) : typeset)
   const html = options.mono ? monochromeSvgs(printed) : printed
   const headings = [...html.matchAll(/<h([1-3])[^>]*data-ref="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g)].map(
     (m) => ({

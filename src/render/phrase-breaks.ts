@@ -215,3 +215,33 @@ export function insertPhraseBreaks(html: string): string {
   flush()
   return out.map((t) => (typeof t === 'string' ? t : t.raw)).join('')
 }
+
+/**
+ * The HTML with `fn` applied to every text between tags outside scripts, styles, SVG and code (the
+ * raw text, entities as written). For typographic fixes of rendered text (typography.ts).
+ */
+export function mapProseText(html: string, fn: (raw: string) => string): string {
+  let opaque: string | undefined
+  let depth = 0
+  let last = 0
+  let out = ''
+  const re = new RegExp(TOKEN.source, 'g')
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const text = html.slice(last, m.index)
+    out += opaque ? text : fn(text)
+    out += m[0]
+    last = m.index + m[0].length
+    const closing = m[1] === '/'
+    const name = (m[2] ?? '').toLowerCase()
+    if (!name) continue
+    if (opaque) {
+      if (name === opaque) depth += closing ? -1 : m[0].endsWith('/>') ? 0 : 1
+      if (depth === 0) opaque = undefined
+    } else if (OPAQUE.has(name) && !closing && !m[0].endsWith('/>')) {
+      opaque = name
+      depth = 1
+    }
+  }
+  const rest = html.slice(last)
+  return out + (opaque ? rest : fn(rest))
+}

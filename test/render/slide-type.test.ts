@@ -58,16 +58,14 @@ async function measure(edition: Edition): Promise<{ texts: Measured[]; heroes: M
             px: Number.parseFloat(after.fontSize),
             footer: true,
           })
-        section
-          .querySelectorAll('.callouts.n1 .number')
-          .forEach((n) =>
-            heroes.push({
-              slide: i + 1,
-              what: n.textContent ?? '',
-              px: Number.parseFloat(getComputedStyle(n).fontSize),
-              footer: false,
-            }),
-          )
+        section.querySelectorAll('.callouts.n1 .number').forEach((n) =>
+          heroes.push({
+            slide: i + 1,
+            what: n.textContent ?? '',
+            px: Number.parseFloat(getComputedStyle(n).fontSize),
+            footer: false,
+          }),
+        )
       })
       return { texts, heroes }
     })
