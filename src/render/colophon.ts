@@ -42,7 +42,10 @@ export function colophonView(edition: Edition, s: Strings): Colophon {
     { label: s('print.meeting'), value: meta.meeting },
     {
       label: s('print.delivered'),
-      value: `${formatDate(meta.delivered, locale)}　${s('handout.byline', { role: meta.role, speaker: meta.speaker })}`,
+      value: [
+        formatDate(meta.delivered, locale),
+        s('handout.byline', { role: meta.role, speaker: meta.speaker }),
+      ].join(locale === 'en' ? ', ' : '\u3000'),
     },
     { label: s('print.text'), value: textKind },
     { label: s('print.source'), value: s('print.sourceOn', { source: meta.source, date: published }) },
