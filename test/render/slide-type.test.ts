@@ -58,14 +58,14 @@ async function measure(edition: Edition): Promise<{ texts: Measured[]; heroes: M
             px: Number.parseFloat(after.fontSize),
             footer: true,
           })
-        section.querySelectorAll('.callouts.n1 .number').forEach((n) =>
+        for (const n of section.querySelectorAll('.callouts.n1 .number')) {
           heroes.push({
             slide: i + 1,
             what: n.textContent ?? '',
             px: Number.parseFloat(getComputedStyle(n).fontSize),
             footer: false,
-          }),
-        )
+          })
+        }
       })
       return { texts, heroes }
     })
