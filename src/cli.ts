@@ -147,7 +147,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('-t, --theme <name>', 'theme from themes/ (overrides the data)')
     .option('-o, --out <dir>', 'output folder (default: output)')
     .option('--concurrency <n>', 'editions built at once (default: 3)')
-    .option('--bleed', 'add 3 mm bleed to the print handout')
+    .option('--bleed', 'add 3 mm bleed and crop marks to the print handout')
+    .option('--mono', 'print the handout in black and white')
+    .option('--pad4', 'pad the handout with blank pages to a multiple of 4 (saddle stitching)')
+    .option('--paragraph-numbers', 'number the paragraphs of the reading copy')
     .option('--browser <path>', 'use this Chromium or Chrome executable')
     .option('--no-cache', 'render every chart again')
     .option(

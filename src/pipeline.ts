@@ -28,6 +28,7 @@ import {
   type PptxMode,
   planOutputs,
 } from './export/outputs.js'
+import type { PrintOptions } from './export/print-options.js'
 import type { Logger } from './log/logger.js'
 import { listEditions, loadEdition } from './merge/index.js'
 import type { BuildEventSink } from './progress/events.js'
@@ -49,6 +50,8 @@ export interface BuildOptions {
   /** output folder (default: <projectRoot>/output) */
   outDir?: string
   bleed?: boolean
+  /** black and white, padding to 4 pages: the handout's print options */
+  print?: PrintOptions
   /** browser executable (default: found by src/browser/find.ts) */
   browser?: string
   /** false: render every chart again */
@@ -192,7 +195,14 @@ async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> 
     if (deck) ctx.logger.debug(`${id}: deck rendered, ${deck.slides.length} slides, in ${elapsed(started)}`)
 
     // 7. Exports: the independent ones side by side on the page pool, then those that read them.
-    const input = { edition, ctx, deck, bleed: options.bleed ?? false, pptx: options.pptx ?? 'native' }
+    const input = {
+      edition,
+      ctx,
+      deck,
+      bleed: options.bleed ?? false,
+      pptx: options.pptx ?? 'native',
+      print: options.print ?? {},
+    }
     const record = (built: BuiltFile) => {
       result.files.push(built)
       ctx.logger.info(`  ${id}: ${built.kind} ${Math.round(built.ms)} ms`)

@@ -19,6 +19,9 @@ export interface BuildCommandOptions {
   theme?: string
   out?: string
   bleed?: boolean
+  mono?: boolean
+  pad4?: boolean
+  paragraphNumbers?: boolean
   browser?: string
   cache?: boolean
   /** editions built at once (huibao.config.yaml or --concurrency) */
@@ -114,6 +117,7 @@ async function buildAndReport(
     theme: options.theme,
     outDir: options.out,
     bleed: options.bleed,
+    print: { mono: options.mono, pad4: options.pad4, paragraphNumbers: options.paragraphNumbers },
     browser: options.browser,
     cache: options.cache,
     concurrency: options.concurrency,

@@ -292,6 +292,13 @@ export const Presentation = T.Object(
           "the office that made this edition (a district's own government); the report's issuer is meta.issuer",
       }),
     ),
+    text: T.Optional(
+      T.Union([T.Literal('full'), T.Literal('digest')], {
+        description: 'what the text is: the full report, or a digest of it as published by meta.source',
+      }),
+    ),
+    marking: T.Optional(T.String({ description: 'a marking printed on the handout cover, e.g. 会议材料' })),
+    printedBy: T.Optional(T.String({ description: 'who printed the handout, for its colophon' })),
   },
   { additionalProperties: false },
 )

@@ -16,8 +16,14 @@ import { A4, finalizePdf, readOutline } from './pdf-post.js'
 
 export interface HandoutPdfOptions {
   kind: HandoutKind
-  /** print with 3 mm bleed (TrimBox = A4, the sheet 3 mm larger on every side) */
+  /** print with 3 mm bleed (TrimBox = A4, BleedBox 3 mm larger on every side) and crop marks */
   bleed?: boolean
+  /** black and white (see PrintOptions) */
+  mono?: boolean
+  /** blank pages up to a multiple of 4 before the back page (booklet only) */
+  pad4?: boolean
+  /** reading copy: paragraph numbers in the margin */
+  paragraphNumbers?: boolean
 }
 
 export interface HandoutPdfResult {
@@ -43,14 +49,23 @@ export async function writeHandoutPdf(
   const started = performance.now()
   const bleedMm = options.bleed ? BLEED_MM : 0
   const name = handoutFileName(options.kind)
+  // the bookmarks' titles, from the headings: outline index -> text
+  const titles = new Map<number, string>()
   const { bytes, passes } = await ctx.session.withPage(async (page) => {
     let pages = new Map<string, number>()
     let charts: RenderedHandout['charts'] | undefined
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      const rendered = await renderHandout(edition, ctx, options.kind, { pages, bleedMm, charts })
+      const rendered = await renderHandout(edition, ctx, options.kind, {
+        pages,
+        bleedMm,
+        charts,
+        mono: options.mono,
+        paragraphNumbers: options.paragraphNumbers,
+      })
       charts = rendered.charts
       const pdf = await printOnce(ctx, page, rendered, name)
-      const measured = await headingPages(pdf, rendered)
+      titles.clear()
+      const measured = await headingPages(pdf, rendered, titles)
       // Pass 1 has no numbers yet; later passes are done when the numbers they show are the pages.
       if (pass > 1 && sameNumbers(pages, measured)) return { bytes: pdf, passes: pass }
       if (options.kind === 'reading-copy') return { bytes: pdf, passes: pass }
@@ -71,6 +86,9 @@ export async function writeHandoutPdf(
     language: edition.locale,
     trimSize: A4,
     bleedMm,
+    outlineTitles: titles,
+    cropMarks: bleedMm > 0,
+    padTo: options.pad4 && options.kind === 'handout' ? 4 : undefined,
   })
   const path = join(edition.outDir, name)
   await writeAtomic(path, finished)
@@ -109,16 +127,26 @@ async function printOnce(
 }
 
 /** The page (1-based) of every heading, from the bookmarks Chromium made of h1/h2/h3. */
-async function headingPages(pdf: Uint8Array, rendered: RenderedHandout): Promise<Map<string, number>> {
+async function headingPages(
+  pdf: Uint8Array,
+  rendered: RenderedHandout,
+  titles = new Map<number, string>(),
+): Promise<Map<string, number>> {
   const outline = await readOutline(pdf)
   const pages = new Map<string, number>()
-  const normal = (s: string) => s.replace(/\s+/g, '')
+  // Chromium has also been seen to repeat one text run of a heading whose phrases are separated by
+  // <wbr> ("2021年2021年发展…"): runs repeated back to back count once, and fixTitles (below)
+  // writes the heading's own text into the bookmark.
+  const normal = (s: string) => s.replace(/\s+/g, '').replace(/(.{2,}?)\1+/gu, '$1')
   let at = 0
   for (const heading of rendered.headings) {
     // Bookmarks come in document order; find this heading's from where the previous one was.
     // (Chromium has been seen to repeat a heading's text in its bookmark title: accept that too.)
     const index = outline.findIndex(
-      (entry, i) => i >= at && normal(entry.title).replaceAll(heading.text, '') === '' && entry.title !== '',
+      (entry, i) =>
+        i >= at &&
+        normal(normal(entry.title).replaceAll(normal(heading.text), '')) === '' &&
+        entry.title !== '',
     )
     const entry = outline[index]
     if (index < 0 || !entry || entry.pageIndex === undefined) {
@@ -127,6 +155,7 @@ async function headingPages(pdf: Uint8Array, rendered: RenderedHandout): Promise
       })
     }
     pages.set(heading.id, entry.pageIndex + 1)
+    titles.set(index, heading.title)
     at = index + 1
   }
   return pages

@@ -4,6 +4,7 @@
 import { join } from 'node:path'
 import type { BuildContext, Edition } from '../context.js'
 import type { RenderedDeck } from '../render/deck.js'
+import type { PrintOptions } from './print-options.js'
 
 export const OUTPUT_KINDS = [
   'deck-html',
@@ -29,6 +30,7 @@ export interface OutputInput {
   bleed: boolean
   /** deck.pptx as native PowerPoint objects (default) or as one picture a slide */
   pptx?: PptxMode
+  print: PrintOptions
 }
 
 /** `--pptx native|images`: how deck.pptx is made. */
@@ -135,7 +137,11 @@ export const OUTPUTS: readonly OutputSpec[] = [
     printable: true,
     async run(input) {
       const { writeHandoutPdf } = await import('./handout-pdf.js')
-      return writeHandoutPdf(input.edition, input.ctx, { kind: 'handout', bleed: input.bleed })
+      return writeHandoutPdf(input.edition, input.ctx, {
+        kind: 'handout',
+        bleed: input.bleed,
+        ...input.print,
+      })
     },
   },
   {
@@ -145,7 +151,12 @@ export const OUTPUTS: readonly OutputSpec[] = [
     printable: true,
     async run(input) {
       const { writeHandoutPdf } = await import('./handout-pdf.js')
-      return writeHandoutPdf(input.edition, input.ctx, { kind: 'reading-copy', bleed: false })
+      return writeHandoutPdf(input.edition, input.ctx, {
+        kind: 'reading-copy',
+        bleed: false,
+        ...input.print,
+        pad4: false,
+      })
     },
   },
   {

@@ -18,6 +18,7 @@ import {
   PDFString,
 } from 'pdf-lib'
 import { ConvertError } from '../errors.js'
+import { drawCropMarks, padPages, SLUG_MM } from './print-marks.js'
 
 /** 1 mm in PDF points. */
 export const MM = 72 / 25.4
@@ -43,6 +44,12 @@ export interface FinalizeOptions {
   bleedMm?: number
   /** creation date to record (default: now) */
   date?: Date
+  /** crop marks outside the bleed (the media box grows by SLUG_MM on every side, before the origin) */
+  cropMarks?: boolean
+  /** blank pages before the last one up to a multiple of this (4: saddle stitching) */
+  padTo?: number
+  /** bookmark titles to write, by index in document order (see readOutline) */
+  outlineTitles?: ReadonlyMap<number, string>
 }
 
 export async function finalizePdf(bytes: Uint8Array, options: FinalizeOptions): Promise<Uint8Array> {
@@ -64,6 +71,8 @@ export async function finalizePdf(bytes: Uint8Array, options: FinalizeOptions): 
   doc.setLanguage(options.language)
 
   const bleed = (options.bleedMm ?? 0) * MM
+  if (options.padTo) padPages(doc, options.padTo)
+  const slug = options.cropMarks ? SLUG_MM * MM : 0
   for (const page of doc.getPages()) {
     const media = page.getMediaBox()
     const trim = options.trimSize ?? {
@@ -79,14 +88,36 @@ export async function finalizePdf(bytes: Uint8Array, options: FinalizeOptions): 
     }
     // Boxes start at the origin, as print workflows expect. Chromium's content is drawn from the top
     // (y flipped), so the sub-point rounding of its page size shows only at the bottom edge.
-    page.setMediaBox(0, 0, sheet.width, sheet.height)
-    page.setCropBox(0, 0, sheet.width, sheet.height)
+    // With crop marks the sheet grows by the slug on every side, the bleed box stays where it was
+    // (a negative origin: nothing drawn, linked or bookmarked has to move).
+    page.setMediaBox(-slug, -slug, sheet.width + 2 * slug, sheet.height + 2 * slug)
+    page.setCropBox(-slug, -slug, sheet.width + 2 * slug, sheet.height + 2 * slug)
     page.setBleedBox(0, 0, sheet.width, sheet.height)
     page.setTrimBox(bleed, bleed, trim.width, trim.height)
     page.setArtBox(bleed, bleed, trim.width, trim.height)
+    if (slug) drawCropMarks(page, { x: bleed, y: bleed, width: trim.width, height: trim.height }, bleed)
   }
   fixRadicalLookAlikes(doc)
+  if (options.outlineTitles?.size) setOutlineTitles(doc, options.outlineTitles)
   return doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY })
+}
+
+/** Rewrites bookmark titles, counted in the document order readOutline uses. */
+function setOutlineTitles(doc: PDFDocument, titles: ReadonlyMap<number, string>): void {
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
+  let index = 0
+  const seen = new Set<PDFDict>()
+  const walk = (first: PDFDict | undefined) => {
+    let item = first
+    while (item && !seen.has(item)) {
+      seen.add(item)
+      const title = titles.get(index++)
+      if (title !== undefined) item.set(PDFName.of('Title'), PDFHexString.fromText(title))
+      walk(item.lookupMaybe(PDFName.of('First'), PDFDict))
+      item = item.lookupMaybe(PDFName.of('Next'), PDFDict)
+    }
+  }
+  if (outlines) walk(outlines.lookupMaybe(PDFName.of('First'), PDFDict))
 }
 
 /** One bookmark: its title, nesting level (0 = top) and the 0-based page it points to. */

@@ -65,15 +65,16 @@ export function slotsFor(perPage: SlidesPerPage, aspect: number): Slot[] {
     }
   } else if (perPage === 3) {
     const rowH = areaH / 3
-    const width = Math.min(areaW * 0.56, (rowH - 12 * MM) * aspect)
+    // slides 110 mm wide (chart labels stay legible), the notes ruled down the whole row
+    const width = Math.min(110 * MM, (rowH - 12 * MM) * aspect)
     const height = width / aspect
     for (let r = 0; r < 3; r++) {
       const rowTop = top - r * rowH - 4 * MM
       const y = rowTop - height
-      const x1 = MARGIN + width + 10 * MM
+      const x1 = MARGIN + width + 8 * MM
       const gap = 7 * MM
       const ys: number[] = []
-      for (let ly = rowTop - gap; ly >= y - 0.5; ly -= gap) ys.push(ly)
+      for (let ly = rowTop - gap; ly >= rowTop - rowH + 8 * MM; ly -= gap) ys.push(ly)
       slots.push({ x: MARGIN, y, width, height, lines: { x1, x2: W - MARGIN, ys } })
     }
   } else {
@@ -122,7 +123,7 @@ async function printFrame(ctx: BuildContext, edition: Edition, sheets: number): 
   const str = (key: string, fallback: string) => edition.strings[key] ?? fallback
   const css = (text: string) => `"${text.replace(/["\\]/g, '\\$&').replace(/\n/g, ' ')}"`
   const left = [report.meta.title, report.presentation?.edition].filter(Boolean).join(' · ')
-  const footer = str('handout.pageOf', '{page} / {pages}')
+  const footer = str('print.folio', '{page} / {pages}')
     .split(/(\{page\}|\{pages\})/)
     .map((part) =>
       part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : part ? css(part) : '',

@@ -16,6 +16,7 @@ import {
   type HelperOptions,
   helperLocation,
 } from './handlebars.js'
+import { phraseBoundaries } from './phrase-breaks.js'
 
 /** What a slide is about; collected by {{slide}} in document order (see RenderedDeck.slides). */
 export interface SlideMeta {
@@ -95,6 +96,11 @@ export function essence(text: string, max = 64): string {
     if (textWidth(out + c) > max - 1) break
     out += c
   }
+  // in Chinese text, end on a whole phrase
+  const phraseEnd = phraseBoundaries(body)
+    .filter((at) => at <= out.length)
+    .pop()
+  if (phraseEnd && phraseEnd >= out.length / 2) out = body.slice(0, phraseEnd)
   // in Latin text, end on a whole word
   if (/[A-Za-z]$/.test(out) && /^[A-Za-z]/.test(body.slice(out.length))) out = out.replace(/\s+\S*$/, '')
   return `${out.replace(/[\s,;:，、；：]+$/u, '')}…`

@@ -1,6 +1,6 @@
 // Stage: the slide deck. Edition -> Handlebars (templates/deck) -> Marp Markdown -> Marp HTML + CSS.
 //
-//   1. theme     themes/<name>/deck.css, a Marp theme; Edition.theme.accent overrides --accent
+//   1. theme     themes/<name>/deck.css, a Marp theme; Edition.theme.accent sets --district
 //   2. collect   render the templates once to learn which charts the slides use
 //   3. charts    renderCharts() draws them (in Chromium, with the bundled fonts)
 //   4. render    render the templates again with the charts in place -> Marp Markdown
@@ -40,6 +40,8 @@ import {
 import { htmlText } from './html-text.js'
 import { issuerView } from './issuer.js'
 import { checkOverflow } from './overflow.js'
+import { insertPhraseBreaks } from './phrase-breaks.js'
+import { curlyQuotes } from './typography.js'
 
 export type { RenderedChart } from '../charts/index.js'
 export type { SlideMeta } from './deck-helpers.js'
@@ -158,7 +160,8 @@ async function loadThemes(edition: Edition, projectRoot: string): Promise<Loaded
         if (!/^#[0-9a-fA-F]{3,8}$/.test(accent)) {
           throw new ConfigError(`accent colour "${accent}" is not a #rrggbb colour`)
         }
-        text += `\nsection { --accent: ${accent}; }\n`
+        // the congress red and gold stay; an edition's colour is a second accent (--district)
+        text += `\nsection { --district: ${accent}; }\n`
       }
     }
     css.push(text)
@@ -281,7 +284,8 @@ export async function renderDeck(
   })
   for (const css of themes.css) marp.themeSet.add(css)
   const rendered = marp.render(markdown)
-  const html = rendered.html.replace(
+  const typeset = locale === 'en' ? curlyQuotes(rendered.html) : rendered.html
+  const html = insertPhraseBreaks(typeset).replace(
     /<div class="huibao-embed-(\d+)"\s*><\/div>/g,
     (whole, n: string) => embeds[Number(n)] ?? whole,
   )

@@ -13,11 +13,16 @@ import type { Block, Keyword, Metric, Section } from '../data/types.js'
 import { TemplateRenderError } from '../errors.js'
 import { themeDir } from '../resources.js'
 import { isMissingFile, safeReadFile, safeReadText } from '../utils/safe-read.js'
+import { colophonView } from './colophon.js'
 import { cssFontStack, FONT_FAMILIES, fontFaceCss, fontStack } from './fonts.js'
 import { chineseNumber, type HelperDelegate, loadTemplateSet, renderTemplateSet } from './handlebars.js'
 import { cssString, handoutHelpers, pageCounterContent } from './handout-helpers.js'
 import { issuerView } from './issuer.js'
-import { translateFor } from './locale.js'
+import { translate, translateFor } from './locale.js'
+import { monoCss, monochromeSvgs } from './mono.js'
+import { insertPhraseBreaks } from './phrase-breaks.js'
+import { sectionMinutes, sentenceSpans } from './reading-copy.js'
+import { curlyQuotes } from './typography.js'
 
 export type HandoutKind = 'handout' | 'reading-copy'
 
@@ -32,8 +37,9 @@ export interface RenderedHandout {
   marginText: string
   /** the font families of the margin boxes, in order (Noto Sans first in English editions) */
   marginFamilies: string[]
-  /** headings that become bookmarks, in document order: data-ref id and text */
-  headings: { id: string; level: number; text: string }[]
+  /** headings that become bookmarks, in document order: data-ref id, text without spaces (to match
+   * what a PDF gives back) and the title as written (for the bookmark) */
+  headings: { id: string; level: number; text: string; title: string }[]
 }
 
 export interface RenderHandoutOptions {
@@ -41,6 +47,10 @@ export interface RenderHandoutOptions {
   pages?: ReadonlyMap<string, number>
   /** print at A4 plus this bleed (mm) on every side, with backgrounds running into it */
   bleedMm?: number
+  /** black and white: greys for the theme's and the charts' colours (see mono.ts) */
+  mono?: boolean
+  /** reading copy: number the paragraphs in the margin */
+  paragraphNumbers?: boolean
   /** charts drawn by an earlier pass over the same edition (by chartUseKey) */
   charts?: Map<string, RenderedChart>
 }
@@ -73,7 +83,8 @@ async function readTheme(
     )
   })
   const tokens = JSON.parse(json) as ThemeTokens
-  if (edition.theme.accent) tokens.colors = { ...tokens.colors, accent: edition.theme.accent }
+  // the congress red and gold stay; an edition's colour is a second accent (--district)
+  if (edition.theme.accent) tokens.colors = { ...tokens.colors, district: edition.theme.accent }
   const css = await readOptional(join(dir, 'handout.css'), projectRoot)
   return { tokens, css }
 }
@@ -183,12 +194,22 @@ export async function renderHandout(
 
   // The booklet shows the charts; the reading copy is for speaking and has none.
   const catalog = kind === 'handout' ? await chartCatalog(projectRoot, edition.reportDir) : undefined
-  const sections = report.sections.map((sec) => sectionView(sec, edition, catalog))
+  const minutes =
+    kind === 'reading-copy' && report.meta.talkMinutes
+      ? sectionMinutes(
+          report.sections,
+          report.meta.talkMinutes,
+          blockLength(report.intro) + blockLength(report.targets),
+        )
+      : []
+  const sections = report.sections.map((sec, i) => ({
+    ...sectionView(sec, edition, catalog),
+    minutes: minutes[i] ? s('print.minutes', { n: minutes[i] }) : undefined,
+  }))
   const title = report.meta.title
   const editionName = report.presentation?.edition
-  // {page} and {pages} stay as they are: pageCounterContent turns them into CSS page counters.
-  const pageOf = s('handout.pageOf', { page: '{page}', pages: '{pages}' })
-  const pageNumbers = pageCounterContent(pageOf)
+  // folios in the official style: — 2 —
+  const pageNumbers = pageCounterContent(s('print.folio'))
   const runningTitle = editionName && !title.startsWith(editionName) ? `${editionName} · ${title}` : title
   const bleed = options.bleedMm ?? 0
 
@@ -209,9 +230,22 @@ export async function renderHandout(
         )};${marginFont}}}`,
     ),
   ].join('\n')
-  const marginText = [runningTitle, pageOf, '0123456789', ...sections.map((sec) => sec.runningHead)].join('')
+  const marginText = [
+    runningTitle,
+    s('print.folio'),
+    '0123456789',
+    ...sections.map((sec) => sec.runningHead),
+  ].join('')
 
-  const css = [await fontFaceCss(), tokenCss(theme.tokens), ...layoutCss, theme.css, pageCss].join('\n')
+  const css = [
+    await fontFaceCss(),
+    tokenCss(theme.tokens),
+    ...layoutCss,
+    theme.css,
+    pageCss,
+    options.mono ? monoCss() : '',
+    options.paragraphNumbers ? PARAGRAPH_NUMBERS_CSS : '',
+  ].join('\n')
   const logo = edition.logo
     ? await logoDataUri(edition.logo, [edition.reportDir, ctx.projectRoot])
     : undefined
@@ -224,6 +258,7 @@ export async function renderHandout(
     editionName,
     office: report.presentation?.office,
     ...issuerView(edition),
+    colophon: colophonView(edition, s),
     logo,
     bleed: bleed > 0,
     intro: blockView(report.intro, 'intro'),
@@ -241,16 +276,31 @@ export async function renderHandout(
     pass(chartHelpers('collect', uses, undefined, projectRoot))
     charts = await renderCharts(uses, edition, ctx)
   }
-  const html = pass(chartHelpers('render', [], charts, projectRoot))
+  const made = pass(chartHelpers('render', [], charts, projectRoot))
+  const typeset = locale === 'en' ? curlyQuotes(made) : made
+  const printed = insertPhraseBreaks(kind === 'reading-copy' ? sentenceSpans(typeset) : typeset)
+  const html = options.mono ? monochromeSvgs(printed) : printed
   const headings = [...html.matchAll(/<h([1-3])[^>]*data-ref="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g)].map(
     (m) => ({
       level: Number(m[1]),
       id: m[2] ?? '',
       text: decodeEntities((m[3] ?? '').replace(/<[^>]*>/g, '')).replace(/\s+/g, ''),
+      title: decodeEntities((m[3] ?? '').replace(/<[^>]*>/g, ''))
+        .replace(/\s+/g, ' ')
+        .trim(),
     }),
   )
   return { html, charts, marginText, marginFamilies, headings }
 }
+
+function blockLength(block: Block): number {
+  return [block.title, ...block.paragraphs].join('').length
+}
+
+/** Paragraph numbers in a column left of the text (Chromium clips what is drawn in the page margin). */
+const PARAGRAPH_NUMBERS_CSS = `main{counter-reset:para}
+main p:not(.kicker):not(.end){counter-increment:para;position:relative;padding-left:11mm}
+main p:not(.kicker):not(.end)::before{content:counter(para);position:absolute;left:0;width:7mm;text-align:right;text-indent:0;font:700 10pt 'Noto Sans SC',sans-serif;color:var(--muted);line-height:inherit}`
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x?[0-9a-fA-F]+|amp|lt|gt|quot);/g, (_, e: string) => {

@@ -26,7 +26,8 @@ export function decodeEntities(text: string): string {
 
 /** Visible text of HTML: scripts and styles dropped, tags as spaces, entities decoded, spaces folded. */
 export function htmlText(html: string): string {
-  return decodeEntities(html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' '))
+  const visible = html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<wbr\s*\/?>/gi, '')
+  return decodeEntities(visible.replace(/<[^>]*>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim()
 }

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import type { BuildContext, Edition } from '../../src/context.js'
 import { type HandoutPdfResult, writeHandoutPdf } from '../../src/export/handout-pdf.js'
 import { A4, MM, readOutline } from '../../src/export/pdf-post.js'
+import { SLUG_MM } from '../../src/export/print-marks.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
 import { chineseNumber } from '../../src/render/handlebars.js'
 import { renderHandout } from '../../src/render/handout.js'
@@ -131,16 +132,16 @@ describe('the handout booklet', () => {
     expect(checked).toBe(edition.report.sections.length)
   })
 
-  test('runs the current section in the page head and "第 N 页 共 M 页" at the foot', () => {
+  test('runs the current section in the page head and "— N —" at the foot', () => {
     const first = edition.report.sections[0]
     expect(first).toBeDefined()
     const full = pdftext(booklet.path, { first: 4, last: booklet.pages })
-    expect(full).toContain(`第 4 页 共 ${booklet.pages} 页`)
+    expect(full).toMatch(/—\s*4\s*—/)
     expect(full).toContain(sectionHeading(first?.number ?? 1, first?.title ?? ''))
     const cover = pdftext(booklet.path, { first: 1, last: 1 })
     expect(cover).toContain(edition.report.meta.title)
     expect(cover).toContain(edition.report.meta.speaker)
-    expect(cover).not.toMatch(/第 1 页/)
+    expect(cover).not.toMatch(/—\s*1\s*—/)
   })
 
   test('sets the livelihood projects as a table with every project in its own row', async () => {
@@ -151,16 +152,18 @@ describe('the handout booklet', () => {
     expect(table.match(/<tr>/g)?.length).toBe(projects.length + 1)
   })
 
-  test('prints with 3 mm bleed: the sheet is A4 plus 6 mm, the TrimBox exactly A4', async () => {
+  test('prints with 3 mm bleed: the BleedBox is A4 plus 6 mm, the TrimBox exactly A4, crop marks outside', async () => {
     const bleedEdition = { ...edition, outDir: join(projectRoot, 'output', 'test', 'handout-bleed') }
     const result = await writeHandoutPdf(bleedEdition, ctx, { kind: 'handout', bleed: true })
     const info = pdfinfo(result.path, '-box')
     const media = info.MediaBox?.split(/\s+/).map(Number) ?? []
     const trim = info.TrimBox?.split(/\s+/).map(Number) ?? []
     const bleed = info.BleedBox?.split(/\s+/).map(Number) ?? []
-    expect(media[2]).toBeCloseTo(A4.width + 6 * MM, 1)
-    expect(media[3]).toBeCloseTo(A4.height + 6 * MM, 1)
-    expect(bleed).toEqual(media)
+    expect(bleed[2]).toBeCloseTo(A4.width + 6 * MM, 1)
+    expect(bleed[3]).toBeCloseTo(A4.height + 6 * MM, 1)
+    // the sheet reaches beyond the bleed by the slug that holds the crop marks
+    expect(media[0]).toBeCloseTo(-SLUG_MM * MM, 1)
+    expect((media[2] ?? 0) - (media[0] ?? 0)).toBeCloseTo(A4.width + (6 + 2 * SLUG_MM) * MM, 1)
     expect(trim[0]).toBeCloseTo(3 * MM, 1)
     expect((trim[2] ?? 0) - (trim[0] ?? 0)).toBeCloseTo(A4.width, 1)
     expect((trim[3] ?? 0) - (trim[1] ?? 0)).toBeCloseTo(A4.height, 1)

@@ -70,7 +70,7 @@ describe('writeSlidesHandout', () => {
     }
   })
 
-  test('prints a running header and "第 n 页 共 N 页" on every sheet in the bundled fonts', async () => {
+  test('prints a running header and "— n —" on every sheet in the bundled fonts', async () => {
     const outFile = join(outDir, 'slides-handout-framed.pdf')
     const ctx = { projectRoot, logger: createMemoryLogger(), session, cache: true }
     const result = await writeSlidesHandout(deckPdf, edition, { outFile, ctx })
@@ -84,7 +84,7 @@ describe('writeSlidesHandout', () => {
           encoding: 'utf8',
         },
       ).replace(/\s+/g, '')
-      expect(page).toContain(`第${n}页共3页`)
+      expect(page).toContain(`—${n}—`)
       expect(page).toContain('郑州市政府工作报告')
       expect(page).toContain('幻灯片讲义')
     }

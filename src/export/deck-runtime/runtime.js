@@ -360,7 +360,38 @@
     for (const section of copy.querySelectorAll('section[id]')) section.removeAttribute('id')
     if (copy.tagName === 'SECTION') copy.removeAttribute('id')
     copy.style.removeProperty('--hb-fit')
+    uniqueIds(copy)
     return copy
+  }
+
+  // A chart's inline SVG refers to its own parts by id (clip paths, gradients: url(#clip3)). In a
+  // copy those ids would repeat, and a reference resolves to the first element with the id: the
+  // one in the hidden deck, which draws nothing, so the copy lost its bars. Every id inside a copy
+  // gets a suffix of its own, and every reference to it follows.
+  let copies = 0
+  function uniqueIds(copy) {
+    const suffix = `-hb${++copies}`
+    const renamed = new Map()
+    for (const node of copy.querySelectorAll('[id]')) {
+      renamed.set(node.id, node.id + suffix)
+      node.id += suffix
+    }
+    if (renamed.size === 0) return
+    const follow = (value) =>
+      value
+        .replace(/url\(\s*(['"]?)#([^'")\s]+)\1\s*\)/g, (whole, q, id) =>
+          renamed.has(id) ? `url(${q}#${renamed.get(id)}${q})` : whole,
+        )
+        .replace(/^#(.+)$/, (whole, id) => (renamed.has(id) ? `#${renamed.get(id)}` : whole))
+    for (const node of copy.querySelectorAll('*')) {
+      for (const attr of [...node.attributes]) {
+        if (attr.value.includes('#')) {
+          const value = follow(attr.value)
+          // through the Attr itself: keeps the namespace of xlink:href
+          if (value !== attr.value) attr.value = value
+        }
+      }
+    }
   }
 
   function setupPresenter() {
