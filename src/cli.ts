@@ -175,6 +175,7 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('index')
+    .addHelpText('after', commandExamples('index'))
     .description('write output/index.html over every report and edition found in the output folder')
     .option('-o, --out <dir>', 'output folder', 'output')
     .action((opts: { out: string }) =>
@@ -187,6 +188,7 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('init')
+    .addHelpText('after', commandExamples('init'))
     .description('write data/<id>/report.yaml: a small commented report that validates and builds')
     .argument('<id>', 'report id, an ASCII slug such as henan-2023')
     .option('--year <year>', "the report's year (default: this year)", (v) => Number.parseInt(v, 10))
@@ -196,6 +198,7 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('new-edition')
+    .addHelpText('after', commandExamples('new-edition'))
     .description("write data/<report>/editions/<id>.yaml: an edition overlay over the report's data")
     .argument('<report>', 'report folder or id, e.g. data/henan-2023')
     .argument('<id>', 'edition id, an ASCII slug such as xinzheng')

@@ -109,3 +109,12 @@ export function themeDir(name: string, reportDir: string | undefined, projectRoo
   }
   return path.join(projectRoot, 'themes', name)
 }
+
+/**
+ * The folder of a template family (deck, handout): the project's templates/<family> when the project
+ * has one, else huibao's own. A report's templates/<family> overrides single files on top of it.
+ */
+export function templateFamilyDir(family: string, projectRoot: string): string {
+  const own = path.join(path.resolve(projectRoot), 'templates', family)
+  return existsSync(own) ? own : path.join(PACKAGE_ROOT, 'templates', family)
+}

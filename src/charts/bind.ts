@@ -5,6 +5,7 @@
 import type { Edition } from '../context.js'
 import { formatMetric } from '../data/format.js'
 import { allMetrics, indexMetrics, type MetricEntry } from '../data/metrics.js'
+import { closest } from '../data/validate.js'
 import { inlineFiles } from './data-files.js'
 import { type ChartDefinition, chartError } from './definition.js'
 
@@ -124,12 +125,14 @@ function selectEntries(def: ChartDefinition, edition: Edition, placedIn?: string
     const index = indexMetrics(edition.report)
     return b.metrics.map((id, i) => {
       const entry = index.get(id)
-      if (!entry)
+      if (!entry) {
+        const guess = closest(id, index.keys())
         throw chartError(
           def,
           ['huibao', 'metrics', i],
-          `unknown metric "${id}" (no metric of ${edition.reportId} has this id)`,
+          `dangling reference: no metric has the id "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
         )
+      }
       return entry
     })
   }

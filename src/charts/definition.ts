@@ -4,6 +4,7 @@
 // reason.
 import { LineCounter, parseDocument } from 'yaml'
 import { ChartError, type Problem, type SourceLocation } from '../errors.js'
+import { PACKAGE_ROOT } from '../utils/paths.js'
 import { safeReadText } from '../utils/safe-read.js'
 import { type ChartOrigin, chartCatalog } from './lookup.js'
 
@@ -120,7 +121,8 @@ export async function loadDefinition(
   }
   const { file, relFile, origin } = found
   const source = await safeReadText(file, {
-    roots: [projectRoot, ...(reportDir ? [reportDir] : [])],
+    // huibao's own charts are read from its package folder, which may lie outside the project
+    roots: [projectRoot, PACKAGE_ROOT, ...(reportDir ? [reportDir] : [])],
     what: 'chart',
     location: usedAt ?? { file: relFile },
   })

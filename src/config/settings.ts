@@ -81,9 +81,10 @@ export async function resolveSettings(flags: SettingFlags, projectRoot = process
     theme: flags.theme
       ? { value: flags.theme, from: 'flag --theme' }
       : (fromFile('theme') ?? { value: undefined, from: 'default' }),
-    outputs: flags.formats
-      ? { value: flags.formats.split(','), from: 'flag --formats' }
-      : (fromFile('outputs') ?? { value: undefined, from: 'default' }),
+    outputs:
+      flags.formats !== undefined
+        ? { value: flags.formats.split(','), from: 'flag --formats' }
+        : (fromFile('outputs') ?? { value: undefined, from: 'default' }),
     out: flags.out
       ? { value: flags.out, from: 'flag --out' }
       : config.out

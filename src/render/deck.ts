@@ -26,7 +26,7 @@ import type { Locale } from '../data/format.js'
 import { indexMetrics } from '../data/metrics.js'
 import type { Keyword, Section } from '../data/types.js'
 import { ConfigError, TemplateRenderError } from '../errors.js'
-import { themeDir } from '../resources.js'
+import { templateFamilyDir, themeDir } from '../resources.js'
 import { safeReadFile, safeReadText } from '../utils/safe-read.js'
 import { type DeckHelperState, deckHelpers, decodeNote, encodeNote, type SlideMeta } from './deck-helpers.js'
 import {
@@ -198,7 +198,7 @@ export async function renderDeck(
   const themes = await loadThemes(edition, projectRoot)
 
   // 2.-4. templates: a collect pass for the charts, then the real pass
-  const set = await loadTemplateSet(join(projectRoot, 'templates', 'deck'), 'deck.md.hbs', edition.reportDir)
+  const set = await loadTemplateSet(templateFamilyDir('deck', projectRoot), 'deck.md.hbs', edition.reportDir)
   const metrics = indexMetrics(report)
   const catalog = await chartCatalog(projectRoot, edition.reportDir)
   const logo = await logoDataUri(edition.logo, [edition.reportDir, projectRoot])

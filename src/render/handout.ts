@@ -11,7 +11,7 @@ import type { BuildContext, Edition } from '../context.js'
 import type { Locale } from '../data/format.js'
 import type { Block, Keyword, Metric, Section } from '../data/types.js'
 import { TemplateRenderError } from '../errors.js'
-import { themeDir } from '../resources.js'
+import { templateFamilyDir, themeDir } from '../resources.js'
 import { isMissingFile, safeReadFile, safeReadText } from '../utils/safe-read.js'
 import { colophonView } from './colophon.js'
 import { cssFontStack, FONT_FAMILIES, fontFaceCss, fontStack } from './fonts.js'
@@ -184,7 +184,7 @@ export async function renderHandout(
   const { projectRoot } = ctx
   const locale = edition.locale as Locale
   const report = edition.report
-  const dir = join(projectRoot, 'templates', 'handout')
+  const dir = templateFamilyDir('handout', projectRoot)
   const set = await loadTemplateSet(dir, `${kind}.html.hbs`, edition.reportDir)
   const theme = await readTheme(projectRoot, edition)
   const layoutCss = await Promise.all(
@@ -209,7 +209,9 @@ export async function renderHandout(
   const title = report.meta.title
   const editionName = report.presentation?.edition
   // folios in the official style: — 2 —
-  const pageNumbers = pageCounterContent(s('print.folio'))
+  // {page} and {pages} stay as they are: pageCounterContent turns them into CSS page counters.
+  const folio = s('print.folio', { page: '{page}', pages: '{pages}' })
+  const pageNumbers = pageCounterContent(folio)
   const runningTitle = editionName && !title.startsWith(editionName) ? `${editionName} · ${title}` : title
   const bleed = options.bleedMm ?? 0
 
@@ -230,12 +232,7 @@ export async function renderHandout(
         )};${marginFont}}}`,
     ),
   ].join('\n')
-  const marginText = [
-    runningTitle,
-    s('print.folio'),
-    '0123456789',
-    ...sections.map((sec) => sec.runningHead),
-  ].join('')
+  const marginText = [runningTitle, folio, '0123456789', ...sections.map((sec) => sec.runningHead)].join('')
 
   const css = [
     await fontFaceCss(),

@@ -17,16 +17,36 @@ function sentences(line: string): string[] {
   return (line.match(/[^。！？；]+[。！？；]?/g) ?? []).map(normalise).filter((s) => s !== '')
 }
 
-/** Every text of the data in document order, as printed: a section heading is its number and title. */
-function dataText(report: Report): string {
-  const parts: string[] = []
-  for (const block of ['intro', 'targets'] as const)
-    parts.push(report[block].title, ...report[block].paragraphs)
+/**
+ * Every text of the data in document order, as printed: a section heading is its number and title.
+ * The headline block (targets) comes apart: the outputs show it first, but a delivered speech may
+ * print it anywhere (in a review of past years, after the first part's opening), so its sentences
+ * are matched in their own order, wherever the published text has them.
+ */
+function dataText(report: Report): { main: string; headline: string } {
+  const parts: string[] = [report.intro.title, ...report.intro.paragraphs]
   for (const s of report.sections) {
     parts.push(`${s.number ?? ''}${s.title}`, s.lead)
     for (const k of s.keywords) parts.push(k.title, ...k.paragraphs, ...(k.projects ?? []).map((p) => p.text))
   }
-  return normalise(parts.join('\n'))
+  const headline = [report.targets.title, ...report.targets.paragraphs]
+  return { main: normalise(parts.join('\n')), headline: normalise(headline.join('\n')) }
+}
+
+/** Where `sentence` is in `text` from `from` on: as written, or as a heading without its number or end mark. */
+function locate(text: string, sentence: string, from: number): { at: number; length: number } {
+  // "关键词：X" in a digest is the keyword X of the data; "一、X" / "（一）X" a task heading X; a
+  // run-in heading "X。" is the keyword title X
+  const bare = sentence.replace(/^关键词：/, '')
+  const heading = bare.replace(
+    /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])/,
+    '',
+  )
+  for (const candidate of [bare, heading, bare.replace(/[。！？；]$/, '')]) {
+    const at = text.indexOf(candidate, from)
+    if (candidate !== '' && at >= 0) return { at, length: candidate.length }
+  }
+  return { at: -1, length: 0 }
 }
 
 export async function sourceProblems(report: Report, reportDir: string): Promise<Problem[]> {
@@ -35,24 +55,17 @@ export async function sourceProblems(report: Report, reportDir: string): Promise
   if (text === undefined) return []
   const data = dataText(report)
   const found: { line: number; sentence: string; at: number }[] = []
-  let pointer = 0
+  const pointer = { main: 0, headline: 0 }
   text.split(/\r?\n/).forEach((raw, i) => {
     if (raw.trimStart().startsWith('#')) return
     for (const sentence of sentences(raw)) {
-      // "关键词：X" in a digest is the keyword X of the data; "一、X" / "（一）X" a task heading X
-      const bare = sentence.replace(/^关键词：/, '')
-      const heading = bare.replace(
-        /^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])/,
-        '',
-      )
-      let matched = bare
-      let at = data.indexOf(bare, pointer)
-      if (at < 0 && heading !== bare) {
-        matched = heading
-        at = data.indexOf(heading, pointer)
+      let hit = locate(data.main, sentence, pointer.main)
+      if (hit.at >= 0) pointer.main = hit.at + hit.length
+      else {
+        hit = locate(data.headline, sentence, pointer.headline)
+        if (hit.at >= 0) pointer.headline = hit.at + hit.length
       }
-      found.push({ line: i + 1, sentence, at })
-      if (at >= 0) pointer = at + matched.length
+      found.push({ line: i + 1, sentence, at: hit.at })
     }
   })
   const first = found.findIndex((f) => f.at >= 0)

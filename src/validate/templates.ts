@@ -1,12 +1,14 @@
 // Templates checked without rendering: every template and partial the report would use (its own
 // templates/ first) parses, every {{> partial}} names one that exists, and every metric id written
 // into a template ({{metric "gdp-growth"}}, {{chart … highlight="…"}}) is a metric of the report.
+
 import { join, relative } from 'node:path'
 import Handlebars from 'handlebars'
 import type { Report } from '../data/types.js'
 import { checkMetricRefs, closest } from '../data/validate.js'
 import type { Problem, SourceLocation } from '../errors.js'
 import { loadTemplateSet } from '../render/handlebars.js'
+import { templateFamilyDir } from '../resources.js'
 
 const FAMILIES: Record<string, string[]> = {
   deck: ['deck.md.hbs'],
@@ -95,7 +97,7 @@ export async function templateSetProblems(
     for (const main of mains) {
       let set: Awaited<ReturnType<typeof loadTemplateSet>>
       try {
-        set = await loadTemplateSet(join(projectRoot, 'templates', family), main, reportDir)
+        set = await loadTemplateSet(templateFamilyDir(family, projectRoot), main, reportDir)
       } catch (error) {
         problems.push({ message: (error as Error).message })
         continue

@@ -57,7 +57,7 @@ describe('huibao diff', () => {
   })
 
   it('runs from the command line on an example edition and exits 0', async () => {
-    const result = await huibao('diff', 'hkg')
+    const result = await huibao('diff', 'hkg', 'data/zhengzhou-2021')
     expect(result.code).toBe(0)
     const file = 'data/zhengzhou-2021/editions/hkg.yaml'
     expect(result.stdout).toContain(`hkg (航空港区): ${file} over data/zhengzhou-2021/report.yaml`)
@@ -68,7 +68,7 @@ describe('huibao diff', () => {
   })
 
   it('fails with the known editions when the edition does not exist', async () => {
-    const result = await huibao('diff', 'xinzhen')
+    const result = await huibao('diff', 'xinzhen', 'data/zhengzhou-2021')
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('no edition "xinzhen"')
     expect(result.stderr).toMatch(/hint editions of zhengzhou-2021: zhengzhou-2021, .*xinzheng/)

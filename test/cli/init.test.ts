@@ -1,11 +1,13 @@
 // `huibao init` and `huibao new-edition` write a report and an edition that validate and build every
 // output as written: one build of both, on the suite's browser.
+
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { initCommand, newEditionCommand } from '../../src/commands/init.js'
 import { validateReportPath } from '../../src/commands/validate.js'
+import { UsageError } from '../../src/errors.js'
 import { OUTPUT_KINDS } from '../../src/export/outputs.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
 import { type BuildResult, build } from '../../src/pipeline.js'
@@ -61,14 +63,10 @@ describe('a report written by huibao init, with an edition by huibao new-edition
   })
 
   it('refuses to overwrite a report or an edition that exists, and a bad id (usage, exit 2)', async () => {
-    await expect(initCommand('demo-2030', { logger, projectRoot: root })).rejects.toMatchObject({
-      exitCode: 2,
-    })
+    await expect(initCommand('demo-2030', { logger, projectRoot: root })).rejects.toBeInstanceOf(UsageError)
     await expect(
       newEditionCommand(join(root, 'data', 'demo-2030'), 'north', { logger, projectRoot: root }),
-    ).rejects.toMatchObject({ exitCode: 2 })
-    await expect(initCommand('Demo 2030', { logger, projectRoot: root })).rejects.toMatchObject({
-      exitCode: 2,
-    })
+    ).rejects.toBeInstanceOf(UsageError)
+    await expect(initCommand('Demo 2030', { logger, projectRoot: root })).rejects.toBeInstanceOf(UsageError)
   })
 })

@@ -37,7 +37,7 @@ describe('--shard k/n', () => {
   })
 
   it('exits 2 with the reason on a bad --shard', async () => {
-    const run = await huibao('build', '--all', '--shard', '3/2', '-f', 'deck-html')
+    const run = await huibao('build', 'data/zhengzhou-2021', '--all', '--shard', '3/2', '-f', 'deck-html')
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('--shard')
     expect(run.stderr).toContain('k must be between 1 and 2')
@@ -46,7 +46,7 @@ describe('--shard k/n', () => {
 
 describe('--pptx', () => {
   it('exits 2 with the modes on an unknown mode', async () => {
-    const run = await huibao('build', '--pptx', 'pictures', '-f', 'deck-pptx')
+    const run = await huibao('build', 'data/zhengzhou-2021', '--pptx', 'pictures', '-f', 'deck-pptx')
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('unknown mode "pictures" in --pptx')
     expect(run.stderr).toContain('native, images')

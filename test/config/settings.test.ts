@@ -80,7 +80,7 @@ describe('huibao.config.yaml', () => {
     expect(fromFile.out).toEqual({ value: 'built', from: `${cfg}:3:6` })
     expect(fromFile.concurrency).toEqual({ value: 2, from: `${cfg}:4:14` })
     expect(fromFile.editions).toEqual({ value: 'all', from: `${cfg}:5:11` })
-    expect(fromFile.timeout).toEqual({ value: 60, from: 'default' })
+    expect(fromFile.timeout).toEqual({ value: 180, from: 'default' })
 
     const flags = await resolveSettings(
       { report: 'data/alpha', out: 'elsewhere', concurrency: '1', edition: ['en'] },

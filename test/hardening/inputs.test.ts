@@ -190,10 +190,13 @@ describe('exit codes', () => {
   })
 
   it.each([
-    [['build', '-e', 'nope', '-f', 'deck-html'], /unknown edition "nope" in --edition/],
-    [['build', '--all', '-e', 'nope'], /cannot be used with option '-e/],
-    [['build', '-f', ''], /--formats names no output/],
-    [['build', '--theme', 'nope'], /unknown theme "nope"/],
+    [
+      ['build', 'data/zhengzhou-2021', '-e', 'nope', '-f', 'deck-html'],
+      /unknown edition "nope" in --edition/,
+    ],
+    [['build', 'data/zhengzhou-2021', '--all', '-e', 'nope'], /cannot be used with option '-e/],
+    [['build', 'data/zhengzhou-2021', '-f', ''], /--formats names no output/],
+    [['build', 'data/zhengzhou-2021', '--theme', 'nope'], /unknown theme "nope"/],
   ])('huibao %j is a usage error (exit 2)', async (args, message) => {
     const run = await runCli(args)
     expect(run.code).toBe(2)
@@ -208,7 +211,7 @@ describe('exit codes', () => {
   })
 
   it('-o /dev/null is an input error naming the path, not a bug', async () => {
-    const run = await runCli(['build', '-f', 'deck-html', '-o', '/dev/null'])
+    const run = await runCli(['build', 'data/zhengzhou-2021', '-f', 'deck-html', '-o', '/dev/null'])
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/\/dev\/null.*(ENOTDIR|EEXIST)/)
     expect(run.stderr).not.toContain('    at ')

@@ -74,9 +74,10 @@ export async function planChart(
   edition: Edition,
   projectRoot: string,
   drawn: RenderedChart | undefined,
+  section?: string,
 ): Promise<ChartPlan> {
-  const def = await loadDefinition(projectRoot, name)
-  const bound = await bindChart(def, edition, projectRoot)
+  const def = await loadDefinition(projectRoot, name, undefined, edition.reportDir)
+  const bound = await bindChart(def, edition, projectRoot, undefined, section)
   const base = { name, title: drawn?.title ?? '', caption: drawn?.caption ?? '' }
   if (bound.metricRows) {
     const rows = bound.rows as MetricRow[]

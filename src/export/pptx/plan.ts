@@ -3,6 +3,8 @@
 // {{slide}} calls recorded in RenderedDeck.slides: kind, section and keyword ids); this module fills
 // each one from report.yaml with the same helpers the templates use (essence, points, chunk,
 // figure parts), so deck.pptx has the same slides as deck.pdf and never reads the deck's HTML.
+
+import { chartOf as attachedChartOf, chartCatalog } from '../../charts/lookup.js'
 import type { BuildContext, Edition } from '../../context.js'
 import { formatMetric, type Locale } from '../../data/format.js'
 import { indexMetrics } from '../../data/metrics.js'
@@ -67,9 +69,10 @@ export async function planSlides(deck: RenderedDeck, edition: Edition, ctx: Buil
     s
       ? `${s.local ? t('common.local') : t('deck.sectionShort', { n: taskNumber(s.number) })} · ${s.title}`
       : ''
-  const chartOf = async (name: string) => {
-    const drawn = deck.charts.find((c) => c.name === name)
-    return drawn ? planChart(name, edition, ctx.projectRoot, drawn) : undefined
+  const catalog = await chartCatalog(ctx.projectRoot, edition.reportDir)
+  const chartOf = async (name: string | undefined, sectionId?: string) => {
+    const drawn = name === undefined ? undefined : deck.charts.find((c) => c.name === name)
+    return name && drawn ? planChart(name, edition, ctx.projectRoot, drawn, sectionId) : undefined
   }
   // Continuation slides (projects, metric-grid): the n-th slide of a run of the same kind and keyword.
   const runIndex = (i: number) => {
@@ -173,7 +176,16 @@ export async function planSlides(deck: RenderedDeck, edition: Edition, ctx: Buil
             ...base,
             kind: 'chart',
             kicker: kicker(s),
-            ...optional({ chart: await chartOf(meta.keywordId ?? meta.sectionId ?? '') }),
+            // the chart the deck's slide shows: the attachment rule of src/charts/lookup.ts
+            ...optional({
+              chart: await chartOf(
+                (() => {
+                  const item = keyword(meta) ?? s
+                  return item ? attachedChartOf(item, catalog) : undefined
+                })(),
+                s?.id,
+              ),
+            }),
           }
         case 'closing':
           return {
