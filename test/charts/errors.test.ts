@@ -43,7 +43,7 @@ describe('chart errors', () => {
 
   it('names an unknown metric id with its place in the chart file', async () => {
     const error = await failure('unknown-metric', 'targets')
-    expect(error.message).toMatch(/huibao\.metrics\[1\].*unknown metric "no-such-metric"/)
+    expect(error.message).toMatch(/huibao\.metrics\[1\].*no metric has the id "no-such-metric"/)
     expect(error.location).toMatchObject({ file: 'templates/charts/targets.vl.json', line: 3 })
   })
 
