@@ -74,7 +74,10 @@ describe('huibao build --json', () => {
   it('has a summary that agrees with the files written, and names the failure at file:line', async () => {
     const summary = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}')
     expect(summary.editions).toEqual({ total: 2, built: ['gongyi'], failed: ['broken'] })
-    const written = (await filesUnder(out)).filter((f) => !f.endsWith('index.html'))
+    // index.html and each edition's edition.json (which names the folder for the index) are not outputs
+    const written = (await filesUnder(out)).filter(
+      (f) => !f.endsWith('index.html') && !f.endsWith('edition.json'),
+    )
     const listed = summary.outputs.map((o: { path: string }) => join(projectRoot, o.path))
     expect(listed.sort()).toEqual(written.sort())
     expect(summary.outputs.map((o: { output: string }) => o.output).sort()).toEqual([

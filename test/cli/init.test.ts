@@ -31,6 +31,7 @@ describe('a report written by huibao init, with an edition by huibao new-edition
       report: join(root, 'data', 'demo-2030'),
       projectRoot,
       all: true,
+      formats: [...OUTPUT_KINDS],
       outDir: join(root, 'output'),
       logger,
       session,

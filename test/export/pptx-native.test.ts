@@ -1,10 +1,12 @@
 // The native deck.pptx, read back as an office suite reads it: the zip's slide, chart, table and notes
 // parts. Built through the pipeline for the city's edition, a district (with its logo) and English.
+
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chartCatalog, chartOf, TARGETS_CHART } from '../../src/charts/lookup.js'
 import { planChart } from '../../src/export/pptx/chart-data.js'
 import { xmlText } from '../../src/export/pptx/style.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
@@ -106,14 +108,16 @@ describe('the native deck.pptx', async () => {
   })
 
   it('gives every chart slide a native chart whose data sheet holds the metrics', async () => {
+    const catalog = await chartCatalog(projectRoot, city.reportDir)
     const chartSlides = deck.slides.filter((s) => s.partial === 'chart' || s.partial === 'targets')
     expect(chartSlides.length).toBeGreaterThan(5)
     for (const meta of chartSlides) {
       const rel = pptx.rels[meta.index - 1] ?? ''
-      const named = deck.slides.filter((x) => x.partial === 'chart').map((x) => x.keywordId ?? x.sectionId)
-      const targetsChart = deck.charts.find((c) => !named.includes(c.name))?.name ?? ''
-      const name = meta.partial === 'targets' ? targetsChart : (meta.keywordId ?? meta.sectionId ?? '')
-      const plan = await planChart(name, city, projectRoot, undefined)
+      // the chart each slide shows, by the attachment rule (src/charts/lookup.ts)
+      const section = city.report.sections.find((x) => x.id === meta.sectionId)
+      const item = section?.keywords.find((k) => k.id === meta.keywordId) ?? section
+      const name = meta.partial === 'targets' ? TARGETS_CHART : item ? (chartOf(item, catalog) ?? '') : ''
+      const plan = await planChart(name, city, projectRoot, undefined, section?.id)
       const charts = [...rel.matchAll(/Target="(?:\.\.|\/ppt)\/charts\/(chart\d+\.xml)"/g)].map(
         (m) => m[1] ?? '',
       )

@@ -171,7 +171,8 @@ describe('the bad-input corpus', () => {
         'a chart whose data file is outside the project',
         'refuse',
         async () => {
-          const file = path.join(project, 'templates', 'charts', 'innovation.vl.json')
+          // the example's own chart, in its report folder
+          const file = path.join(s.report, 'charts', 'innovation.vl.json')
           const before = await readFile(file)
           const spec = JSON.parse(String(before))
           spec.data = { url: path.relative(project, s.secret) }

@@ -111,6 +111,7 @@ describe.each([
     const run = await runCli(
       [
         'build',
+        'data/zhengzhou-2021',
         '-e',
         'zhengzhou-2021',
         '-e',
@@ -168,7 +169,12 @@ describe('a file standing where an output folder must go', () => {
     const before = await readFile(earlier)
     const blocker = path.join(out, 'zhengzhou-2021', 'xinzheng')
     await writeFile(blocker, 'not a folder')
-    const run = await runCli(['build', '-e', 'xinzheng', '-f', 'deck-html', '-o', out], { tmp })
+    const run = await runCli(
+      ['build', 'data/zhengzhou-2021', '-e', 'xinzheng', '-f', 'deck-html', '-o', out],
+      {
+        tmp,
+      },
+    )
     expect(run.code).toBe(1)
     expect(run.stderr).toContain(blocker)
     expect(run.stderr).toMatch(/(EEXIST|ENOTDIR)/)

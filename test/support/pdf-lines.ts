@@ -74,14 +74,24 @@ function* wraps(lines: PdfLine[]): Generator<[PdfLine, PdfLine]> {
 export function brokenPhrases(lines: PdfLine[], chartLabels: ReadonlySet<string> = new Set()): string[] {
   const out: string[] = []
   for (const [a, b] of wraps(lines)) {
-    // a chart's axis labels stand one under the other but are no wrapped paragraph
-    if (chartLabels.has(a.text) || chartLabels.has(b.text)) continue
+    // a chart's labels stand one under the other but are no wrapped paragraph (pdftotext may join
+    // two labels of one chart row into one line)
+    if (isChartText(a.text, chartLabels) || isChartText(b.text, chartLabels)) continue
     const end = a.text.slice(-12)
     const start = b.text.slice(0, 12)
     if (!(HAN.test(end.slice(-1)) || /\d/.test(end.slice(-1))) || !HAN.test(start.slice(0, 1))) continue
     if (!phraseBoundaries(end + start).includes(end.length)) out.push(`p${a.page}: ${end}|${start}`)
   }
   return out
+}
+
+/** A line made only of chart labels (longest first), with nothing of a paragraph left over. */
+function isChartText(line: string, chartLabels: ReadonlySet<string>): boolean {
+  if (chartLabels.has(line)) return true
+  let rest = line
+  for (const label of [...chartLabels].filter((l) => l.length > 1).sort((x, y) => y.length - x.length))
+    rest = rest.split(label).join('')
+  return rest !== line && !HAN.test(rest)
 }
 
 /** The texts a chart's SVG draws (each <text> element), to tell its labels from wrapped lines. */

@@ -156,7 +156,8 @@ export async function planSlides(deck: RenderedDeck, edition: Edition, ctx: Buil
           }
         }
         case 'projects': {
-          const page = chunk(k?.projects ?? [], 6)[runIndex(i)] ?? []
+          // as many a slide as the deck's projects partial shows (templates/deck/partials/projects.hbs)
+          const page = chunk(k?.projects ?? [], locale === 'en' ? 6 : 10)[runIndex(i)] ?? []
           const perProject = locale === 'en' ? 1 : 2
           return {
             ...base,
