@@ -2,7 +2,7 @@
 // templates/ first) parses, every {{> partial}} names one that exists, and every metric id written
 // into a template ({{metric "gdp-growth"}}, {{chart … highlight="…"}}) is a metric of the report.
 
-import { join, relative } from 'node:path'
+import { relative } from 'node:path'
 import Handlebars from 'handlebars'
 import type { Report } from '../data/types.js'
 import { checkMetricRefs, closest } from '../data/validate.js'
