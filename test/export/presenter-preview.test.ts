@@ -29,15 +29,13 @@ interface Comparison {
 async function compare(page: Page, a: string, b: string): Promise<Comparison> {
   return page.evaluate(
     async (a: string, b: string, w: number, h: number) => {
+      // createImageBitmap and an OffscreenCanvas need no rendering, so they also work in a page
+      // that is in the background (img.decode() there may wait for a frame that never comes)
       const pixels = async (src: string) => {
-        const img = new Image()
-        img.src = src
-        await img.decode()
-        const canvas = document.createElement('canvas')
-        canvas.width = w
-        canvas.height = h
-        const g = canvas.getContext('2d') as CanvasRenderingContext2D
-        g.drawImage(img, 0, 0, w, h)
+        const bitmap = await createImageBitmap(await (await fetch(src)).blob())
+        const canvas = new OffscreenCanvas(w, h)
+        const g = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D
+        g.drawImage(bitmap, 0, 0, w, h)
         return g.getImageData(0, 0, w, h).data
       }
       const [p, q] = await Promise.all([pixels(a), pixels(b)])
@@ -121,6 +119,7 @@ describe('the presenter view of the example deck', () => {
         const a = await slide.screenshot()
         await presenter.bringToFront()
         const b = await preview.screenshot()
+        await scratch.bringToFront()
         const result = await compare(scratch, dataUrl(a), dataUrl(b))
         if (result.difference > 6 || result.colouredPreview < result.colouredSlide * 0.9)
           mismatches.push(`slide ${n}: ${JSON.stringify(result)}`)

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process'
 import { cp, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 import { printError } from '../../src/cli.js'
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..')
@@ -33,7 +34,8 @@ export async function scratchReport(): Promise<Scratch> {
 export function render(error: unknown): { code: number; text: string } {
   let text = ''
   const code = printError(error, false, { write: (s: string) => (text += s) })
-  return { code, text }
+  // colours are on where CI is set (picocolors): the text is compared without them
+  return { code, text: stripVTControlCharacters(text) }
 }
 
 export interface Run {
