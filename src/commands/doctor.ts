@@ -112,7 +112,7 @@ async function tryPdf(
     await session.withPage(async (page) => {
       await session.load(
         page,
-        `<!doctype html><html lang="zh-CN"><style>${css}body{font-family:'Noto Serif SC'}</style><p>郑州 huibao doctor 7.5%以上</p></html>`,
+        `<!doctype html><html lang="zh-CN"><style>${css}body{font-family:'Noto Serif SC'}</style><p>汇报 huibao doctor 7.5%以上</p></html>`,
         { name: 'doctor.html' },
       )
       await session.waitForReady(page)

@@ -22,7 +22,7 @@ export function metaProblems(meta: unknown, add: Add): void {
   if (!has('region') && !has('city')) {
     add(
       ['meta'],
-      `missing required field "region": the place the report governs (全国, 河南省, 郑州市), with "level" (${LEVELS})`,
+      `missing required field "region": the place the report governs (全国, 某某省, 某某市), with "level" (${LEVELS})`,
     )
     return
   }

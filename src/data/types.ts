@@ -188,7 +188,7 @@ export const NonMetricNumber = T.Object(
   {
     text: T.String({
       minLength: 1,
-      description: 'the words holding the number, verbatim: 第五届, “十四五”, 2021年',
+      description: 'the words holding the number, verbatim: 第五届, “十四五”, 2030年',
     }),
     reason: T.Union(
       [
@@ -226,7 +226,7 @@ export const Meta = T.Object(
     region: T.Optional(
       T.String({
         minLength: 1,
-        description: 'the place the report governs, as the report names it: 全国, 河南省, 郑州市, 新郑市',
+        description: 'the place the report governs, as the report names it: 全国, 某某省, 某某市, 某某县',
       }),
     ),
     level: T.Optional(Level),
@@ -240,7 +240,7 @@ export const Meta = T.Object(
       T.String({
         minLength: 1,
         description:
-          'who delivered the report: 郑州市人民政府, 国务院. An edition never changes it; presentation.office says who localised the edition',
+          'who delivered the report: 某某市人民政府, 国务院. An edition never changes it; presentation.office says who localised the edition',
       }),
     ),
     year: T.Integer({ minimum: 1949, maximum: 2100 }),
@@ -283,7 +283,7 @@ export const Presentation = T.Object(
     ),
     edition: T.Optional(
       T.String({
-        description: 'edition name shown on the cover and in the footer: 郑州市, 新郑市',
+        description: 'edition name shown on the cover and in the footer: 某某市, 某某县',
       }),
     ),
     office: T.Optional(

@@ -17,7 +17,7 @@ id: ${id}
 locale: zh-CN                 # zh-CN, or en for a report written in English
 meta:
   title: 政府工作报告          # the title as printed
-  region: 示例市               # the place it governs: 全国, 河南省, 郑州市, 新郑市 …
+  region: 示例市               # the place it governs: 全国, 某某省, 某某市, 某某县 …
   level: city                 # national | province | city | county | district | development-zone
   issuer: 示例市人民政府        # who delivered the report
   year: ${year}

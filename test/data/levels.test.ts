@@ -98,7 +98,7 @@ describe('a report at any level', () => {
 
   it('says exactly what to change when region, level and city disagree', async () => {
     expect(await problems(report('  issuer: 国务院'))).toEqual([
-      '4:meta missing required field "region": the place the report governs (全国, 河南省, 郑州市), with "level" (national | province | city | county | district | development-zone)',
+      '4:meta missing required field "region": the place the report governs (全国, 某某省, 某某市), with "level" (national | province | city | county | district | development-zone)',
     ])
     expect(await problems(report('  region: 全国'))).toEqual([
       '5:meta.region missing "level" beside "region": one of national | province | city | county | district | development-zone',
