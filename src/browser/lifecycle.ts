@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import puppeteer, { type Browser } from 'puppeteer-core'
 import { ConvertError } from '../errors.js'
-import { onShutdown } from '../utils/shutdown.js'
+import { onShutdown, shutdown, throwIfStopped } from '../utils/shutdown.js'
 
 export interface Chromium {
   browser: Browser
@@ -27,9 +27,51 @@ export interface LaunchChromiumOptions {
   args: string[]
 }
 
+// Profiles of browsers that have not been closed yet. The last word on them is the process's exit:
+// a cleanup that ran out of time (a loaded machine, a browser slow to die) must not leave one behind.
+const liveProfiles = new Set<string>()
+let sweepInstalled = false
+function removeProfileNow(profile: string): void {
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 })
+    liveProfiles.delete(profile)
+  } catch {
+    // Still in use by a dying process: the sweep at exit tries again.
+  }
+}
+function trackProfile(profile: string): void {
+  liveProfiles.add(profile)
+  if (sweepInstalled) return
+  sweepInstalled = true
+  process.once('exit', () => {
+    for (const left of liveProfiles) removeProfileNow(left)
+  })
+}
+
+/**
+ * Kills Chromium and every process it started. Puppeteer starts it detached, as the leader of its own
+ * process group; killing only the leader leaves renderers writing into the profile for a while.
+ */
+function killTree(child: ReturnType<Browser['process']>): void {
+  if (!child?.pid) return
+  try {
+    if (process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL')
+    else child.kill('SIGKILL')
+  } catch {
+    child.kill('SIGKILL')
+  }
+}
+
 /** Starts Chromium with its own profile folder; the folder goes when the browser goes. */
 export async function launchChromium(options: LaunchChromiumOptions): Promise<Chromium> {
+  throwIfStopped()
   const profile = await mkdtemp(join(tmpdir(), 'huibao-chromium-'))
+  trackProfile(profile)
+  // A signal that came while the folder was being made: its cleanups have run already.
+  if (shutdown.signal.aborted) {
+    removeProfileNow(profile)
+    throwIfStopped()
+  }
   // Chromium's own temporary files (shared memory with --disable-dev-shm-usage) go inside the
   // profile, so that removing the profile removes them too, also after a kill.
   // Unix socket paths are short (108 bytes); where the temp folder's path is long, Chromium keeps
@@ -43,7 +85,7 @@ export async function launchChromium(options: LaunchChromiumOptions): Promise<Ch
   const starting = onShutdown(async () => {
     await launching.catch(() => undefined)
     if (launched) await launched.kill('stopped')
-    rmSync(profile, { recursive: true, force: true, maxRetries: 3 })
+    removeProfileNow(profile)
   })
   const launching = puppeteer.launch({
     executablePath: options.executablePath,
@@ -63,7 +105,7 @@ export async function launchChromium(options: LaunchChromiumOptions): Promise<Ch
     browser = await launching
   } catch (cause) {
     starting()
-    await rm(profile, { recursive: true, force: true }).catch(() => undefined)
+    removeProfileNow(profile)
     throw new ConvertError(`could not start the browser at ${options.executablePath}`, {
       cause,
       hint: 'run `huibao doctor` to see which browser huibao uses',
@@ -72,7 +114,6 @@ export async function launchChromium(options: LaunchChromiumOptions): Promise<Ch
   const child = browser.process()
   let closing = false
   let exited = false
-  const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 })
   const chromium: Chromium = {
     browser,
     profile,
@@ -81,14 +122,15 @@ export async function launchChromium(options: LaunchChromiumOptions): Promise<Ch
       unregister()
       await browser.close().catch(() => undefined)
       if (!exited && child) {
-        child.kill('SIGKILL')
+        killTree(child)
         await waitForExit(1_000)
       }
       await rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined)
+      liveProfiles.delete(profile)
     },
     kill(reason) {
       chromium.death ??= reason
-      child?.kill('SIGKILL')
+      killTree(child)
       return waitForExit(500)
     },
   }
@@ -112,9 +154,9 @@ export async function launchChromium(options: LaunchChromiumOptions): Promise<Ch
   starting()
   const unregister = onShutdown(async () => {
     closing = true
-    child?.kill('SIGKILL')
+    killTree(child)
     await waitForExit(500)
-    removeProfile()
+    removeProfileNow(profile)
   })
   launched = chromium
   return chromium
