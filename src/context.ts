@@ -4,7 +4,7 @@
 import type { BrowserSession } from './browser/session.js'
 import type { Report } from './data/types.js'
 import type { Logger } from './log/logger.js'
-import type { LocaleStrings } from './render/locale.js'
+import type { LocaleStrings } from './i18n/locale.js'
 
 export interface BuildContext {
   /** Folder holding templates/, themes/ and the data; pages may load only files below it. */

@@ -22,6 +22,30 @@ export interface Chromium {
   kill(reason: string): Promise<void>
 }
 
+/** Chromium's switches for printing pages side by side, headless, with nothing phoning home. */
+export function chromiumArgs(): string[] {
+  const args = [
+    '--disable-gpu',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--disable-dev-shm-usage',
+    // Pages of the pool print side by side; none of them is "in front", and Chromium would otherwise
+    // throttle the timers and frames of the others (screenshots and prints then stall for minutes).
+    '--disable-background-timer-throttling',
+    '--disable-backgrounding-occluded-windows',
+    '--disable-renderer-backgrounding',
+    // Hinting changes glyph advances with the output size; off, text measures the same on screen and paper.
+    '--font-render-hinting=none',
+  ]
+  // Chromium refuses to start its sandbox as root (containers, CI).
+  if (process.getuid?.() === 0 || process.env.HUIBAO_NO_SANDBOX === '1') args.push('--no-sandbox')
+  return args
+}
+
 export interface LaunchChromiumOptions {
   executablePath: string
   args: string[]

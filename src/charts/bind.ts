@@ -3,9 +3,9 @@
 // that draws the chart never loads anything. A number a chart shows always comes from the data: specs
 // may not type values in.
 import type { Edition } from '../context.js'
-import { formatMetric } from '../data/format.js'
 import { allMetrics, indexMetrics, type MetricEntry } from '../data/metrics.js'
 import { closest } from '../data/validate.js'
+import { formatMetric } from '../i18n/figures.js'
 import { inlineFiles } from './data-files.js'
 import { type ChartDefinition, chartError } from './definition.js'
 

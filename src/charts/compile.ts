@@ -7,7 +7,7 @@ import type { BuildContext } from '../context.js'
 import { hashKey } from '../utils/cache.js'
 import { PACKAGE_ROOT } from '../utils/paths.js'
 import { type ChartDefinition, chartError } from './definition.js'
-import { chartPackageVersion } from './packages.js'
+import { packageVersion } from '../utils/packages.js'
 import { schemaProblem } from './validate.js'
 
 let codeVersion: Promise<string> | undefined
@@ -23,7 +23,7 @@ export function rendererVersion(): Promise<string> {
       '@fontsource/noto-serif',
       '@fontsource/noto-serif-sc',
     ]) {
-      parts.push(`${pkg}@${chartPackageVersion(pkg)}`)
+      parts.push(`${pkg}@${packageVersion(pkg)}`)
     }
     const dir = join(PACKAGE_ROOT, 'src', 'charts')
     for (const file of (await readdir(dir)).filter((f) => f.endsWith('.ts')).sort()) {

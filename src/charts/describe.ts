@@ -1,7 +1,7 @@
 // Alt text made from the data, in the edition's language: "柱状图：地区生产总值增长7.5%以上，…".
 // It becomes the SVG's <title>/<desc>, the aria-label, and RenderedChart.description.
 import type { Edition } from '../context.js'
-import { translate } from '../render/locale.js'
+import { translate } from '../i18n/locale.js'
 import type { ChartDefinition } from './definition.js'
 
 const MARK_KINDS: Record<string, string> = {

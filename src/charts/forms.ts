@@ -13,9 +13,9 @@
 //
 // Rows that do not fit the height are left out, and the subtitle says how many.
 import type { Edition } from '../context.js'
-import { formatMetric } from '../data/format.js'
 import type { Metric } from '../data/types.js'
-import { translate } from '../render/locale.js'
+import { formatMetric } from '../i18n/figures.js'
+import { translate } from '../i18n/locale.js'
 import type { MetricRow } from './bind.js'
 import type { ChartForm } from './definition.js'
 import { barPanel, panelTitle, scorecard, textWidth } from './form-panels.js'

@@ -4,7 +4,8 @@
 //   {{chart "headline-targets" width=900 height=400 title="…" highlight="gdp-growth"}}
 import Handlebars from 'handlebars'
 import { ChartError } from '../errors.js'
-import { escapeHtml, type HelperDelegate, type HelperOptions, helperLocation } from '../render/handlebars.js'
+import { escapeHtml } from '../html/escape.js'
+import { type HelperDelegate, type HelperOptions, helperLocation } from '../render/handlebars.js'
 import { type ChartOptions, type ChartUse, chartUseKey, type RenderedChart } from './render.js'
 
 function useOf(name: unknown, options: HelperOptions, projectRoot: string): ChartUse {

@@ -9,9 +9,9 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'puppeteer-core'
 import type { BrowserSession } from '../browser/session.js'
-import { fontFaceCss } from '../render/fonts.js'
+import { fontFaceCss } from '../fonts/faces.js'
 import { type AxisProbe, PROBE_SCRIPT, type ProbeRows } from './axis-check.js'
-import { chartPackageDir } from './packages.js'
+import { packageDir } from '../utils/packages.js'
 
 export interface PageJob {
   key: string
@@ -252,7 +252,7 @@ let vegaSource: Promise<string> | undefined
  * session resolves packages through their package.json, which vega does not export.)
  */
 function vegaScript(): Promise<string> {
-  vegaSource ??= readFile(join(chartPackageDir('vega'), 'build', 'vega.min.js'), 'utf8').then((js) =>
+  vegaSource ??= readFile(join(packageDir('vega'), 'build', 'vega.min.js'), 'utf8').then((js) =>
     js.replace(/<\/script/gi, '<\\/script'),
   )
   return vegaSource

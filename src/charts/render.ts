@@ -14,7 +14,7 @@ export {
 
 import type { BuildContext, Edition } from '../context.js'
 import { ChartError } from '../errors.js'
-import { translate, translateFor } from '../render/locale.js'
+import { translate, translateFor } from '../i18n/locale.js'
 import { diskCache, hashKey } from '../utils/cache.js'
 import { axisProbes, axisProblems } from './axis-check.js'
 import { bindChart, type MetricRow } from './bind.js'

@@ -2,7 +2,7 @@
 // role="img" and aria-label on the root, the theme's fonts, ids unique to the chart (many charts share
 // one HTML document) and numbered in document order (the same input gives the same bytes), and no
 // reference to anything outside the SVG.
-import { escapeHtml } from '../render/handlebars.js'
+import { escapeHtml } from '../html/escape.js'
 
 export interface FinishOptions {
   /** prefix for the ids inside the SVG, unique per chart use */
@@ -15,7 +15,7 @@ export interface FinishOptions {
   fontFamily: string
 }
 
-const esc = (s: string) => escapeHtml(s)
+const esc = escapeHtml
 
 export function finishSvg(svg: string, options: FinishOptions): string {
   const open = /^\s*<svg\b([^>]*)>/.exec(svg)

@@ -4,7 +4,7 @@
 import { join } from 'node:path'
 import type { ThemeChoice } from '../context.js'
 import { ChartError } from '../errors.js'
-import { fontStack } from '../render/fonts.js'
+import { fontStack } from '../fonts/faces.js'
 import { themeDir } from '../resources.js'
 import { isMissingFile, safeReadText } from '../utils/safe-read.js'
 

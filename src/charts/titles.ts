@@ -1,7 +1,7 @@
 // A chart's words: its title (a locale key, text, or text per locale) and subtitle, with the report's
 // placeholders ({year}, {region}, {city}) filled in, so that no built-in string holds a year or a place.
 import type { Edition } from '../context.js'
-import { translateFor } from '../render/locale.js'
+import { translateFor } from '../i18n/locale.js'
 import type { ChartDefinition, JsonPath } from './definition.js'
 import { chartError } from './definition.js'
 import type { ChartOptions } from './uses.js'

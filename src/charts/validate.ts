@@ -7,7 +7,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import standaloneModule from 'ajv/dist/standalone/index.js'
 import { diskCache, hashKey } from '../utils/cache.js'
 import type { JsonPath } from './definition.js'
-import { chartPackageDir, chartPackageVersion } from './packages.js'
+import { packageDir, packageVersion } from '../utils/packages.js'
 
 type StandaloneCode = (ajv: Ajv, validate: ValidateFunction) => string
 // CommonJS module whose default export Node and TypeScript see differently.
@@ -27,12 +27,12 @@ function schemaValidator(projectRoot?: string): Promise<ValidateFunction> {
     const cache = diskCache('charts', { projectRoot })
     const key = hashKey(
       'vega-lite-schema-validator',
-      chartPackageVersion('vega-lite'),
-      chartPackageVersion('ajv'),
+      packageVersion('vega-lite'),
+      packageVersion('ajv'),
     )
     const code = await cache.through(key, async () => {
       const schema = JSON.parse(
-        await readFile(join(chartPackageDir('vega-lite'), 'build', 'vega-lite-schema.json'), 'utf8'),
+        await readFile(join(packageDir('vega-lite'), 'build', 'vega-lite-schema.json'), 'utf8'),
       )
       const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false, code: { source: true } })
       return standaloneCode(ajv, ajv.compile(schema))

@@ -7,10 +7,11 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import pc from 'picocolors'
 import { browserCandidates, browserInstallHint, browserVersion, findBrowser } from '../browser/find.js'
-import { BrowserSession, packageDir } from '../browser/session.js'
+import { BrowserSession } from '../browser/session.js'
 import { BrowserNotFoundError, ExitCode, isReportError } from '../errors.js'
+import { FONT_FAMILIES, fontFaceCss } from '../fonts/faces.js'
 import type { Logger } from '../log/logger.js'
-import { FONT_FAMILIES, fontFaceCss } from '../render/fonts.js'
+import { packageDir } from '../utils/packages.js'
 
 export interface DoctorOptions {
   browser?: string

@@ -2,7 +2,7 @@
 // the older `city`), and metrics cited again by reference. validate.ts runs them with its other
 // semantic checks, so their problems come in the same list, each with file:line and field.
 import { Value } from '@sinclair/typebox/value'
-import { formatMetric, zhAlternativeFigures } from './format.js'
+import { formatMetric, zhAlternativeFigures } from '../i18n/figures.js'
 import type { DataPath } from './load.js'
 import { isRawRef } from './refs.js'
 import { Metric } from './types.js'

@@ -5,7 +5,7 @@
 import { Value } from '@sinclair/typebox/value'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import { DataValidationError, formatLocation, type Problem, type SourceLocation } from '../errors.js'
-import { formatMetric, zhAlternativeFigures } from './format.js'
+import { formatMetric, zhAlternativeFigures } from '../i18n/figures.js'
 import type { DataPath, Locate } from './load.js'
 import { indexMetrics } from './metrics.js'
 import { metaProblems, refProblems } from './report-rules.js'

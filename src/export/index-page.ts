@@ -6,7 +6,7 @@
 // under its folder name. The page is written atomically.
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
-import { escapeHtml } from '../render/handlebars.js'
+import { escapeHtml } from '../html/escape.js'
 import { writeAtomic } from '../utils/files.js'
 
 const FILES: { file: string; label: string }[] = [

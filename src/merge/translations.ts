@@ -4,7 +4,7 @@
 import { join } from 'node:path'
 import { displayPath } from '../data/load.js'
 import type { Problem, SourceLocation } from '../errors.js'
-import { type LocaleStrings, loadLocale, localeFiles, missingKeys } from '../render/locale.js'
+import { type LocaleStrings, loadLocale, localeFiles, missingKeys } from '../i18n/locale.js'
 import type { DataPath } from './overlay.js'
 
 /** Han characters, CJK punctuation and full-width forms: what an English text must not contain. */

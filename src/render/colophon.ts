@@ -3,7 +3,7 @@
 // digest, and from which publication), who made this edition and who printed it. The cover says what
 // the text is; the colophon on the last page gives all of it.
 import type { Edition } from '../context.js'
-import type { Locale } from '../data/format.js'
+import type { Locale } from '../i18n/figures.js'
 import { formatDate } from './handout-helpers.js'
 
 export interface ColophonRow {

@@ -22,7 +22,7 @@ import {
 } from '../charts/index.js'
 import { chartCatalog, chartOf } from '../charts/lookup.js'
 import type { BuildContext, Edition } from '../context.js'
-import type { Locale } from '../data/format.js'
+import type { Locale } from '../i18n/figures.js'
 import { indexMetrics } from '../data/metrics.js'
 import type { Keyword, Section } from '../data/types.js'
 import { ConfigError, TemplateRenderError } from '../errors.js'
@@ -37,7 +37,7 @@ import {
   loadTemplateSet,
   renderTemplateSet,
 } from './handlebars.js'
-import { htmlText } from './html-text.js'
+import { htmlText } from '../html/text.js'
 import { issuerView } from './issuer.js'
 import { checkOverflow } from './overflow.js'
 import { insertPhraseBreaks } from './phrase-breaks.js'
@@ -45,7 +45,7 @@ import { curlyQuotes } from './typography.js'
 
 export type { RenderedChart } from '../charts/index.js'
 export type { SlideMeta } from './deck-helpers.js'
-export { htmlText } from './html-text.js'
+export { htmlText } from '../html/text.js'
 
 /**
  * A rendered slide deck: everything the deck outputs need. Slides, notes and the <section>

@@ -2,9 +2,10 @@
 // contents page numbers of fixed width, dates, and CSS strings for the running headers. Every helper
 // that puts report text into the page escapes it; data text is always shown literally.
 import Handlebars from 'handlebars'
-import { formatMetric, type Locale, zhAlternativeFigures } from '../data/format.js'
 import type { Metric } from '../data/types.js'
-import { escapeHtml, type HelperDelegate } from './handlebars.js'
+import { escapeHtml } from '../html/escape.js'
+import { formatMetric, type Locale, zhAlternativeFigures } from '../i18n/figures.js'
+import type { HelperDelegate } from './handlebars.js'
 
 /** A figure found in a paragraph: [start, end) in UTF-16 code units, and the metric it shows. */
 export interface FigureSpan {

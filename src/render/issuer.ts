@@ -4,7 +4,7 @@
 // replaces the issuer.
 import type { Edition } from '../context.js'
 import { regionOf } from '../data/region.js'
-import { translateFor } from './locale.js'
+import { translateFor } from '../i18n/locale.js'
 
 export interface IssuerView {
   /** Who delivered the report: meta.issuer, or (older data without it) the base edition's office. */

@@ -3,11 +3,13 @@
 // template partial. The templates avoid overflow in the first place (short forms on slides, long
 // lists split into continuation slides); this check catches what they cannot foresee, such as a
 // 400-character keyword title.
+
 import type { Page } from 'puppeteer-core'
 import type { BuildContext } from '../context.js'
 import { OverflowError, type Problem } from '../errors.js'
-import { embeddedFontCss, fontFaceCss } from './fonts.js'
-import { htmlText } from './html-text.js'
+import { embeddedFontCss, fontFaceCss } from '../fonts/faces.js'
+import { escapeHtml } from '../html/escape.js'
+import { htmlText } from '../html/text.js'
 
 /** Slide size in CSS pixels (16:9). */
 export const SLIDE_WIDTH = 1280
@@ -39,10 +41,6 @@ export interface DeckLike {
   }[]
 }
 
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-}
-
 /**
  * Every character the slides can show: their text (charts' SVG text included), the title, and the
  * characters CSS may draw on its own (page numbers, list bullets, punctuation).
@@ -64,10 +62,10 @@ export async function deckDocument(
 ): Promise<string> {
   const fonts = options.fonts ?? (await fontFaceCss())
   return `<!doctype html>
-<html lang="${escapeText(deck.lang)}">
+<html lang="${escapeHtml(deck.lang)}">
 <head>
 <meta charset="utf-8">
-<title>${escapeText(deck.title)}</title>
+<title>${escapeHtml(deck.title)}</title>
 <style>${fonts}</style>
 <style>${deck.css}</style>
 <style>

@@ -2,7 +2,7 @@
 // sentence, its sentence inside the text) or a nonMetricNumbers entry with a reason. A figure typed
 // into a paragraph without a metric would be shown in the handout but checked nowhere, so this is a
 // validation rule: on by default for zh-CN reports, off with `checkNumbers: false`.
-import { formatMetric, zhAlternativeFigures } from '../data/format.js'
+import { formatMetric, zhAlternativeFigures } from '../i18n/figures.js'
 import type { Locate } from '../data/load.js'
 import { allMetrics } from '../data/metrics.js'
 import { resolveMetricRefs } from '../data/refs.js'

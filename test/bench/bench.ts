@@ -18,7 +18,7 @@ import { writeSlidesPng } from '../../src/export/deck-png.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
 import { loadEdition } from '../../src/merge/index.js'
 import { renderDeck } from '../../src/render/deck.js'
-import { fontFaceCss } from '../../src/render/fonts.js'
+import { fontFaceCss } from '../../src/fonts/faces.js'
 import { benchAuthoring } from './authoring.js'
 
 const root = resolve(import.meta.dirname, '..', '..')

@@ -2,7 +2,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { ConfinementError } from '../../src/errors.js'
-import { fontFaceCss } from '../../src/render/fonts.js'
+import { fontFaceCss } from '../../src/fonts/faces.js'
 import { sharedSession } from '../support/browser.js'
 
 describe('BrowserSession', async () => {

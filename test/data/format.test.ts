@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatMetric, formatNumber, zhAlternativeFigures } from '../../src/data/format.js'
+import { formatMetric, formatNumber, zhAlternativeFigures } from '../../src/i18n/figures.js'
 import type { Metric } from '../../src/data/types.js'
 
 function metric(fields: Partial<Metric>): Metric {

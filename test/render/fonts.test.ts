@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cssFontStack, embeddedFontCss, fontFaces, fontStack } from '../../src/render/fonts.js'
+import { cssFontStack, embeddedFontCss, fontFaces, fontStack } from '../../src/fonts/faces.js'
 import { projectRoot } from '../support/browser.js'
 
 const familiesOf = (css: string) => [...new Set([...css.matchAll(/font-family:'([^']+)'/g)].map((m) => m[1]))]

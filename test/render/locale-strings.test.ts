@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import type { ReportError } from '../../src/errors.js'
 import { loadEdition } from '../../src/merge/edition.js'
-import { loadLocale, translate } from '../../src/render/locale.js'
+import { loadLocale, translate } from '../../src/i18n/locale.js'
 import { projectRoot } from '../support/browser.js'
 
 const LOCALES = ['zh-CN', 'en']

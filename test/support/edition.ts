@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import type { Edition } from '../../src/context.js'
 import type { Report } from '../../src/data/types.js'
-import { loadLocale } from '../../src/render/locale.js'
+import { loadLocale } from '../../src/i18n/locale.js'
 import { projectRoot } from './browser.js'
 
 export async function exampleEdition(

@@ -1,7 +1,7 @@
 // The printed lines of a PDF, as poppler finds them (pdftotext -bbox-layout): each line's text, page,
 // left edge and the flow (column of text) it belongs to. Tests of line breaking read PDFs back so.
 import { execFileSync } from 'node:child_process'
-import { decodeEntities } from '../../src/render/html-text.js'
+import { decodeEntities } from '../../src/html/text.js'
 import { phraseBoundaries } from '../../src/render/phrase-breaks.js'
 
 export interface PdfLine {

@@ -4,8 +4,9 @@
 // them in PDFs as CID TrueType (Debian's CFF-based Noto CJK would become Type 3 fonts).
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { moduleUrl, packageDir } from '../browser/session.js'
+import { moduleUrl } from '../browser/serve.js'
 import { diskCache, hashKey } from '../utils/cache.js'
+import { packageDir } from '../utils/packages.js'
 
 export const FONT_FAMILIES = {
   sans: { family: 'Noto Sans SC', pkg: '@fontsource/noto-sans-sc' },

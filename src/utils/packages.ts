@@ -1,5 +1,5 @@
-// Where the chart packages live. vega and vega-lite do not export their package.json, so
-// require.resolve('vega/package.json') fails; walk up from the package's entry point instead.
+// Where an npm package lives and which version it is. Some packages (vega, vega-lite) do not export
+// their package.json, so require.resolve(`${pkg}/package.json`) fails; walk up from the entry point instead.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path'
 const require = createRequire(import.meta.url)
 const dirs = new Map<string, string>()
 
-export function chartPackageDir(pkg: string): string {
+export function packageDir(pkg: string): string {
   const known = dirs.get(pkg)
   if (known) return known
   let dir = dirname(require.resolve(pkg))
@@ -26,7 +26,7 @@ export function chartPackageDir(pkg: string): string {
   return dir
 }
 
-export function chartPackageVersion(pkg: string): string {
-  return (JSON.parse(readFileSync(join(chartPackageDir(pkg), 'package.json'), 'utf8')) as { version: string })
+export function packageVersion(pkg: string): string {
+  return (JSON.parse(readFileSync(join(packageDir(pkg), 'package.json'), 'utf8')) as { version: string })
     .version
 }

@@ -2,7 +2,7 @@
 // "3至5个"), in English as an English reader expects it ("7.5% or more", "RMB 24 billion or more").
 // Validation uses the Chinese form to check that each figure appears in its sentence, so the Chinese
 // rule must stay literal: prefix + number + (至 upper) + scale + unit + suffix.
-import type { Metric } from './types.js'
+import type { Metric } from '../data/types.js'
 
 export type Locale = 'zh-CN' | 'en'
 
