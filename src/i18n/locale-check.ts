@@ -2,9 +2,10 @@
 // placeholders huibao's zh-CN string of the same key uses (what the template gives, e.g. {n}) and
 // the report's own values ({year}, {region}, {meeting} …). Anything else would print "{cuont}" on a
 // slide, so it is an error at the string's file:line (the report's locales/ file or a shared one).
-import { REPORT_PLACEHOLDERS } from '../data/region.js'
+
 import type { Problem } from '../errors.js'
 import { type LocaleStrings, loadLocale, localeOrigin, placeholdersOf } from './locale.js'
+import { REPORT_PLACEHOLDERS } from './report-vars.js'
 
 /** The strings' problems: every placeholder that no template or report value fills. */
 export function placeholderProblems(strings: LocaleStrings, reference: LocaleStrings): Problem[] {

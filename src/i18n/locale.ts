@@ -4,12 +4,12 @@
 // templates/locales/<locale>.yaml (src/resources.ts); a report overrides single keys. Strings take
 // placeholders ({year}, {region}, {n} …): one that is not given is an error at the string's file:line.
 import { isMap, isScalar, LineCounter, parseDocument, type YAMLMap } from 'yaml'
-import { displayPath } from '../data/load.js'
-import { reportVars } from '../data/region.js'
 import type { Meta, Presentation } from '../data/types.js'
 import { type SourceLocation, TemplateRenderError } from '../errors.js'
 import { type ResolvedResource, resolveLayers } from '../resources.js'
+import { displayPath } from '../utils/paths.js'
 import { safeReadText } from '../utils/safe-read.js'
+import { reportVars } from './report-vars.js'
 
 export type LocaleStrings = Readonly<Record<string, string>>
 

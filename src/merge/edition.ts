@@ -9,7 +9,7 @@ import { formatMetric } from '../i18n/figures.js'
 import { displayPath, type LoadedReport, loadReport, loadYaml } from '../data/load.js'
 import { allMetrics } from '../data/metrics.js'
 import { resolveMetricRefs } from '../data/refs.js'
-import { reportVars } from '../data/region.js'
+import { reportVars } from '../i18n/report-vars.js'
 import { Metric, type Report } from '../data/types.js'
 import { formatDataPath, validateReport } from '../data/validate.js'
 import {

@@ -2,9 +2,9 @@
 // templates add exists in the edition's locale. Anything missing is an error, never Chinese shown
 // silently in an English deck.
 import { join } from 'node:path'
-import { displayPath } from '../data/load.js'
 import type { Problem, SourceLocation } from '../errors.js'
 import { type LocaleStrings, loadLocale, localeFiles, missingKeys } from '../i18n/locale.js'
+import { displayPath } from '../utils/paths.js'
 import type { DataPath } from './overlay.js'
 
 /** Han characters, CJK punctuation and full-width forms: what an English text must not contain. */

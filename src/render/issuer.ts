@@ -3,7 +3,7 @@
 // issuer, and say whose edition it is; presentation.office (the district government) never
 // replaces the issuer.
 import type { Edition } from '../context.js'
-import { regionOf } from '../data/region.js'
+import { regionOf } from '../i18n/report-vars.js'
 import { translateFor } from '../i18n/locale.js'
 
 export interface IssuerView {

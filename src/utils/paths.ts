@@ -2,7 +2,7 @@
 // (the deck runtime, the schema, chart sources) are found from here rather than from
 // import.meta.url, because the CLI runs a compiled copy of these modules from another folder.
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 function findPackageRoot(from: string): string {
@@ -21,3 +21,10 @@ function findPackageRoot(from: string): string {
 }
 
 export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)))
+
+/** A file as messages show it: relative to the working folder when inside it, else absolute. */
+export function displayPath(file: string): string {
+  const abs = resolve(file)
+  const rel = relative(process.cwd(), abs)
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs
+}

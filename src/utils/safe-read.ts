@@ -8,10 +8,12 @@
 //      one chunk past the limit;
 //   4. the whole read runs under a time limit (a hung network mount does not hang the build).
 // A refusal is an UnsafeFileError (invalid input, exit 1) at the place that named the path.
+
 import { constants } from 'node:fs'
 import { type FileHandle, open, realpath } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { ReportError, type SourceLocation } from '../errors.js'
+import { displayPath } from './paths.js'
 
 /** Largest file read by default: fonts and images of a report are well below this. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -45,16 +47,11 @@ export class UnsafeFileError extends ReportError {
     readonly reason: string,
     options: SafeReadOptions & { cause?: unknown } = {},
   ) {
-    super(`${options.what ?? 'file'} ${shownPath(file)}: ${reason}`, {
+    super(`${options.what ?? 'file'} ${displayPath(file)}: ${reason}`, {
       location: options.location,
       cause: options.cause,
     })
   }
-}
-
-function shownPath(file: string): string {
-  const rel = relative(process.cwd(), file)
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file
 }
 
 /** Whether `real` lies strictly inside `root` (both already free of symlinks). */

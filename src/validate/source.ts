@@ -4,9 +4,9 @@
 // and footer (来源, 打印此文 …); a sentence missing anywhere between them is an error at its line.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { displayPath } from '../data/load.js'
 import type { Report } from '../data/types.js'
 import type { Problem } from '../errors.js'
+import { displayPath } from '../utils/paths.js'
 
 /** Web pages write some Chinese punctuation in ASCII; the data holds the full-width forms. */
 const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）' }

@@ -8,7 +8,7 @@ import { formatMetric } from '../../src/i18n/figures.js'
 import { loadReport } from '../../src/data/load.js'
 import { allMetrics } from '../../src/data/metrics.js'
 import { resolveMetricRefs } from '../../src/data/refs.js'
-import { regionOf } from '../../src/data/region.js'
+import { regionOf } from '../../src/i18n/report-vars.js'
 import type { Metric } from '../../src/data/types.js'
 import type { ReportError } from '../../src/errors.js'
 

@@ -1,6 +1,6 @@
 // Whose report it is: the region and its level (national … development zone), and who delivered
 // it. `meta.city` is the older spelling of `region` for a city's report, so both read the same here.
-import type { Level, Meta } from './types.js'
+import type { Level, Meta } from '../data/types.js'
 
 export interface RegionOf {
   /** The place the report governs: 全国, 河南省, 郑州市. */

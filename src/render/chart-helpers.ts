@@ -5,8 +5,8 @@
 import Handlebars from 'handlebars'
 import { ChartError } from '../errors.js'
 import { escapeHtml } from '../html/escape.js'
-import { type HelperDelegate, type HelperOptions, helperLocation } from '../render/handlebars.js'
-import { type ChartOptions, type ChartUse, chartUseKey, type RenderedChart } from './render.js'
+import { type HelperDelegate, type HelperOptions, helperLocation } from './handlebars.js'
+import { type ChartOptions, type ChartUse, chartUseKey, type RenderedChart } from '../charts/render.js'
 
 function useOf(name: unknown, options: HelperOptions, projectRoot: string): ChartUse {
   const location = helperLocation(options, projectRoot)
