@@ -4,65 +4,17 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import pc from 'picocolors'
-import {
-  BuildFailedError,
-  EnvironmentError,
-  ExitCode,
-  formatLocation,
-  fromSystemError,
-  InternalError,
-  InterruptedError,
-  isReportError,
-  ReportError,
-  UsageError,
-} from './errors.js'
-import { allExamples, commandExamples } from './help.js'
+import { allExamples, commandExamples } from './cli/help.js'
+import { printError } from './cli/print-error.js'
+import { ExitCode } from './errors.js'
 import { createConsoleLogger } from './log/logger.js'
 import { PACKAGE_ROOT } from './utils/paths.js'
-import { installSignalHandlers, signalExitCode } from './utils/shutdown.js'
-
-/**
- * The one table from error class to exit code: the first row the error is an instance of wins.
- * Anything that is not a ReportError (nor a file-system error, see fromSystemError) is a bug: 70.
- */
-const EXIT_CODES: readonly (readonly [abstract new (...args: never[]) => Error, ExitCode])[] = [
-  [InternalError, ExitCode.internal],
-  [UsageError, ExitCode.usage],
-  [EnvironmentError, ExitCode.environment],
-  [ReportError, ExitCode.invalidInput],
-]
-
-/** How serious each exit code is, for a build where editions failed in different ways. */
-const SEVERITY: readonly number[] = [
-  ExitCode.invalidInput,
-  ExitCode.usage,
-  ExitCode.environment,
-  ExitCode.internal,
-]
-
-/** The exit code for an error: the table above, the worst edition of a build, 128 + n for a signal. */
-export function exitCodeFor(error: unknown): number {
-  if (error instanceof InterruptedError) return signalExitCode(error.signal)
-  if (error instanceof BuildFailedError) {
-    const codes = error.failures.map((f) => exitCodeFor(f.error))
-    return codes.reduce(
-      (worst, c) => (SEVERITY.indexOf(c) > SEVERITY.indexOf(worst) ? c : worst),
-      ExitCode.invalidInput,
-    )
-  }
-  const known = isReportError(error) ? error : fromSystemError(error)
-  if (!known) return ExitCode.internal
-  return EXIT_CODES.find(([kind]) => known instanceof kind)?.[1] ?? ExitCode.internal
-}
+import { installSignalHandlers } from './utils/shutdown.js'
 
 /** Uncaught errors and unhandled rejections are bugs: say so and exit 70, never hang or exit 0. */
 function installCrashHandlers(debug: () => boolean): void {
   const crash = (error: unknown) => {
-    process.stderr.write(
-      `${pc.red('error')} huibao failed unexpectedly: ${clipLine(String((error as Error)?.message ?? error))}\n`,
-    )
-    process.stderr.write('This is a bug in huibao; run again with --debug and report the output.\n')
-    if (debug() && error instanceof Error) process.stderr.write(`${error.stack}\n`)
+    printError(error, debug())
     process.exit(ExitCode.internal)
   }
   process.on('uncaughtException', crash)
@@ -263,74 +215,6 @@ export async function main(argv: string[]): Promise<number> {
     return printError(error, Boolean(program.opts().debug))
   }
   return exitCode
-}
-
-/** Most characters of one printed line: a value quoted in a message never floods the terminal. */
-const MAX_LINE = 400
-/** Most problems printed for one error. */
-const MAX_PROBLEMS = 100
-
-function clipLine(text: string): string {
-  if (text.length <= MAX_LINE) return text
-  return `${text.slice(0, MAX_LINE - 60)}… (${text.length - MAX_LINE + 60} more characters)`
-}
-
-/** Prints the error chain as numbered lines, then the innermost stack under --debug. */
-export function printError(
-  error: unknown,
-  debug: boolean,
-  err: { write(text: string): unknown } = process.stderr,
-): number {
-  const code = exitCodeFor(error)
-  const known = isReportError(error) ? error : fromSystemError(error)
-  if (!known) {
-    err.write(
-      `${pc.red('error')} huibao failed unexpectedly: ${clipLine(String((error as Error)?.message ?? error))}\n`,
-    )
-    err.write('This is a bug in huibao; run again with --debug and report the output.\n')
-    if (debug && error instanceof Error) err.write(`${error.stack}\n`)
-    return code
-  }
-  const innermost = printOne(known, '', err)
-  if (known instanceof BuildFailedError) {
-    for (const failure of known.failures) {
-      const one = isReportError(failure.error)
-        ? failure.error
-        : (fromSystemError(failure.error) ?? failure.error)
-      err.write(`${pc.red('✗')} edition ${failure.id}:\n`)
-      if (isReportError(one)) printOne(one, '  ', err)
-      else err.write(`    bug: ${clipLine(String(one.message))}\n`)
-    }
-  }
-  if (debug && innermost instanceof Error) err.write(`${innermost.stack}\n`)
-  return code
-}
-
-/** One error: message with its place, its problems, hint and causes. Returns the innermost cause. */
-function printOne(error: ReportError, indent: string, err: { write(text: string): unknown }): unknown {
-  const where = error.location ? `${formatLocation(error.location)}: ` : ''
-  err.write(`${indent}${indent ? '' : `${pc.red('error')} `}${clipLine(`${where}${error.message}`)}\n`)
-  for (const p of error.problems.slice(0, MAX_PROBLEMS)) {
-    const at = p.location ? `${formatLocation(p.location)}: ` : ''
-    const path = p.path ? `${pc.bold(p.path)}: ` : ''
-    err.write(`${indent}  ${clipLine(`${at}${path}${p.message}`)}\n`)
-  }
-  if (error.problems.length > MAX_PROBLEMS) {
-    err.write(`${indent}  … and ${error.problems.length - MAX_PROBLEMS} more problems\n`)
-  }
-  if (error.hint) err.write(`${indent}${pc.cyan('hint')} ${clipLine(error.hint)}\n`)
-  let cause = error.cause
-  let n = 1
-  let innermost: unknown = error
-  while (cause) {
-    err.write(
-      `${indent}  ${n}. (via ${(cause as Error).name ?? 'Error'}) ${clipLine(String((cause as Error).message ?? cause))}\n`,
-    )
-    innermost = cause
-    cause = (cause as Error).cause
-    n++
-  }
-  return innermost
 }
 
 function huibaoVersion(): string {

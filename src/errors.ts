@@ -85,6 +85,8 @@ export class InterruptedError extends ReportError {
     super(`stopped by ${signal}`)
   }
 }
+/** The whole build took longer than --build-timeout: the machine is too slow or something hangs. */
+export class BuildTimeoutError extends EnvironmentError {}
 /** Some editions of a build failed; each failure keeps its own error (and so its own class). */
 export class BuildFailedError extends ReportError {
   constructor(

@@ -3,7 +3,8 @@
 import { relative } from 'node:path'
 import pc from 'picocolors'
 import { launchForReport } from '../browser/session.js'
-import { BuildFailedError, ExitCode, formatLocation, UsageError } from '../errors.js'
+import { BuildFailedError, BuildTimeoutError, ExitCode, formatLocation, UsageError } from '../errors.js'
+import { exitCodeFor } from '../exit-codes.js'
 import { writeOutputIndex } from '../export/index-page.js'
 import { isOutputKind, OUTPUT_KINDS, type OutputKind, PPTX_MODES, type PptxMode } from '../export/outputs.js'
 import type { Logger } from '../log/logger.js'
@@ -158,8 +159,9 @@ function parsePositive(value: string | undefined, flag: string): number | undefi
 /** The build's time limit: past it, the browser is closed, temp files removed, and huibao exits 3. */
 function stopAfter(minutes: number, logger: Logger): void {
   const timer = setTimeout(() => {
-    logger.warn(`the build took longer than ${minutes} min (--build-timeout); stopping`)
-    runCleanups().finally(() => process.exit(ExitCode.environment))
+    const error = new BuildTimeoutError(`the build took longer than ${minutes} min (--build-timeout)`)
+    logger.warn(`${error.message}; stopping`)
+    runCleanups().finally(() => process.exit(exitCodeFor(error)))
   }, minutes * 60_000)
   timer.unref()
 }

@@ -8,7 +8,7 @@ import { promisify } from 'node:util'
 import pc from 'picocolors'
 import { browserCandidates, browserInstallHint, browserVersion, findBrowser } from '../browser/find.js'
 import { BrowserSession } from '../browser/session.js'
-import { BrowserNotFoundError, ExitCode, isReportError } from '../errors.js'
+import { BrowserNotFoundError, EnvironmentError, ExitCode, isReportError } from '../errors.js'
 import { FONT_FAMILIES, fontFaceCss } from '../fonts/faces.js'
 import type { Logger } from '../log/logger.js'
 import { packageDir } from '../utils/packages.js'
@@ -83,12 +83,11 @@ export async function doctorCommand(options: DoctorOptions): Promise<number> {
       )
     }
   }
-  out(
-    healthy
-      ? `${ok} huibao can build decks and handouts here`
-      : `${bad} huibao cannot build PDFs here yet (see above)`,
-  )
-  return healthy ? ExitCode.ok : ExitCode.environment
+  // The exit code is the CLI's to choose (src/exit-codes.ts): a machine that cannot build is an
+  // environment error like any other.
+  if (!healthy) throw new EnvironmentError('huibao cannot build PDFs here yet (see the ✗ lines above)')
+  out(`${ok} huibao can build decks and handouts here`)
+  return ExitCode.ok
 }
 
 function describeSource(source: string): string {

@@ -1,6 +1,6 @@
 // `huibao --help` through the real CLI (the compiled dist/): every command comes with examples.
 import { describe, expect, it } from 'vitest'
-import { EXAMPLES } from '../../src/help.js'
+import { EXAMPLES } from '../../src/cli/help.js'
 import { huibao } from '../support/cli.js'
 
 describe('huibao --help', () => {

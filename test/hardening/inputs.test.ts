@@ -4,7 +4,6 @@ import { execFileSync } from 'node:child_process'
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exitCodeFor } from '../../src/cli.js'
 import { loadReport, loadYaml } from '../../src/data/load.js'
 import {
   BrowserCrashError,
@@ -14,6 +13,7 @@ import {
   type ReportError,
   TemplateRenderError,
 } from '../../src/errors.js'
+import { exitCodeFor } from '../../src/exit-codes.js'
 import { loadEdition } from '../../src/merge/index.js'
 import { safeReadText } from '../../src/utils/safe-read.js'
 import { projectRoot, render, runCli, type Scratch, SECRET, scratchReport } from './support.js'

@@ -5,7 +5,7 @@ import { cp, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
-import { printError } from '../../src/cli.js'
+import { printError } from '../../src/cli/print-error.js'
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..')
 export const exampleReport = path.join(projectRoot, 'data', 'zhengzhou-2021')
