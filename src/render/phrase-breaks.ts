@@ -179,38 +179,16 @@ export function insertPhraseBreaks(html: string): string {
     if (run.length) breakRun(run)
     run = []
   }
-  let opaque: string | undefined
-  let depth = 0
-  let last = 0
-  TOKEN.lastIndex = 0
-  for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
-    if (m.index > last) {
-      const text: TextToken = { raw: html.slice(last, m.index) }
+  for (const piece of walkHtml(html)) {
+    if (piece.kind === 'text') {
+      const text: TextToken = { raw: piece.raw }
       out.push(text)
-      if (!opaque) run.push(text)
-    }
-    last = m.index + m[0].length
-    out.push(m[0])
-    const closing = m[1] === '/'
-    const name = (m[2] ?? '').toLowerCase()
-    if (!name) continue
-    if (opaque) {
-      if (name === opaque) depth += closing ? -1 : m[0].endsWith('/>') ? 0 : 1
-      if (depth === 0) opaque = undefined
+      if (!piece.opaque) run.push(text)
       continue
     }
-    if (OPAQUE.has(name) && !closing && !m[0].endsWith('/>')) {
-      flush()
-      opaque = name
-      depth = 1
-      continue
-    }
-    if (!INLINE.has(name)) flush()
-  }
-  if (last < html.length) {
-    const text: TextToken = { raw: html.slice(last) }
-    out.push(text)
-    if (!opaque) run.push(text)
+    out.push(piece.raw)
+    // the start of a script, style, SVG … and every block-level tag end the paragraph
+    if (piece.opensOpaque || (piece.name && !piece.opaque && !INLINE.has(piece.name))) flush()
   }
   flush()
   return out.map((t) => (typeof t === 'string' ? t : t.raw)).join('')
@@ -221,27 +199,45 @@ export function insertPhraseBreaks(html: string): string {
  * raw text, entities as written). For typographic fixes of rendered text (typography.ts).
  */
 export function mapProseText(html: string, fn: (raw: string) => string): string {
+  let out = ''
+  for (const piece of walkHtml(html)) {
+    out += piece.kind === 'text' && !piece.opaque ? fn(piece.raw) : piece.raw
+  }
+  return out
+}
+
+type HtmlPiece =
+  | { kind: 'text'; raw: string; opaque: boolean }
+  /** a tag or comment; `name` is empty for a comment; `opaque`: inside a script, style, SVG … */
+  | { kind: 'tag'; raw: string; name: string; opaque: boolean; opensOpaque: boolean }
+
+/**
+ * The HTML as texts and tags in document order, each text marked when it lies inside an element
+ * whose text is not prose (OPAQUE), counting nested elements of the same name. Every character of
+ * the input is in exactly one piece, so joining the pieces' raw text gives the input back.
+ */
+function* walkHtml(html: string): Generator<HtmlPiece> {
   let opaque: string | undefined
   let depth = 0
   let last = 0
-  let out = ''
   const re = new RegExp(TOKEN.source, 'g')
   for (let m = re.exec(html); m; m = re.exec(html)) {
-    const text = html.slice(last, m.index)
-    out += opaque ? text : fn(text)
-    out += m[0]
+    if (m.index > last) yield { kind: 'text', raw: html.slice(last, m.index), opaque: Boolean(opaque) }
     last = m.index + m[0].length
     const closing = m[1] === '/'
+    const selfClosing = m[0].endsWith('/>')
     const name = (m[2] ?? '').toLowerCase()
-    if (!name) continue
-    if (opaque) {
-      if (name === opaque) depth += closing ? -1 : m[0].endsWith('/>') ? 0 : 1
+    const inside = Boolean(opaque)
+    let opensOpaque = false
+    if (name && opaque) {
+      if (name === opaque) depth += closing ? -1 : selfClosing ? 0 : 1
       if (depth === 0) opaque = undefined
-    } else if (OPAQUE.has(name) && !closing && !m[0].endsWith('/>')) {
+    } else if (name && OPAQUE.has(name) && !closing && !selfClosing) {
       opaque = name
       depth = 1
+      opensOpaque = true
     }
+    yield { kind: 'tag', raw: m[0], name, opaque: inside, opensOpaque }
   }
-  const rest = html.slice(last)
-  return out + (opaque ? rest : fn(rest))
+  if (last < html.length) yield { kind: 'text', raw: html.slice(last), opaque: Boolean(opaque) }
 }
