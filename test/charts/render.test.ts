@@ -5,6 +5,7 @@ import type { BrowserSession } from '../../src/browser/session.js'
 import { type ChartUse, type RenderedChart, renderCharts } from '../../src/charts/index.js'
 import { loadChartPage, measureSvgInPage } from '../../src/charts/page.js'
 import { ChartError } from '../../src/errors.js'
+import { fontFaceCss } from '../../src/fonts/faces.js'
 import { projectRoot, sharedSession } from '../support/browser.js'
 import { exampleEdition } from '../support/edition.js'
 import { context, exampleChartNames, fixtures, makeProject, placedOptions } from './support.js'
@@ -14,18 +15,53 @@ beforeAll(async () => {
   session = await sharedSession()
 })
 
-/** Measures each SVG afresh in its own page with the bundled fonts: the build's check, repeated independently. */
+/**
+ * Looks at each SVG as a reader's browser would, independently of the build's own layout check
+ * (src/charts/page.ts): the SVG alone in a page with the bundled fonts, every text's box from the
+ * browser's layout. Problems: two texts that overlap, a text outside the picture, a text cut short.
+ */
 async function layoutProblems(charts: RenderedChart[]): Promise<Map<string, string[]>> {
-  return session.withPage(async (page) => {
-    await loadChartPage(session, page, false)
-    const out = new Map<string, string[]>()
-    for (const chart of charts) {
-      const { problems, texts } = await measureSvgInPage(page, chart.svg)
-      expect(texts.length).toBeGreaterThan(0)
-      out.set(`${chart.name} ${chart.width}x${chart.height}`, problems)
-    }
-    return out
-  })
+  const out = new Map<string, string[]>()
+  const fonts = await fontFaceCss()
+  for (const chart of charts) {
+    const problems = await session.withPage(async (page) => {
+      await session.load(page, `<!doctype html><style>${fonts} body{margin:0}</style>${chart.svg}`, {
+        name: 'chart.html',
+        viewport: { width: chart.width + 40, height: chart.height + 40 },
+      })
+      await session.waitForReady(page)
+      return page.evaluate(() => {
+        const svg = document.querySelector('svg') as SVGSVGElement
+        const frame = svg.getBoundingClientRect()
+        const boxes = [...svg.querySelectorAll('text')]
+          .filter((t) => (t.textContent ?? '').trim() !== '')
+          .map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }))
+        const found: string[] = []
+        if (boxes.length === 0) found.push('no text at all')
+        for (const { text, box } of boxes) {
+          if (
+            box.left < frame.left - 0.5 ||
+            box.right > frame.right + 0.5 ||
+            box.top < frame.top - 0.5 ||
+            box.bottom > frame.bottom + 0.5
+          ) {
+            found.push(`"${text}" lies outside the picture`)
+          }
+          if (text.endsWith('…')) found.push(`"${text}" is cut short`)
+        }
+        boxes.forEach((a, i) => {
+          for (const b of boxes.slice(i + 1)) {
+            const w = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left)
+            const h = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top)
+            if (w > 1 && h > 1) found.push(`"${a.text}" overlaps "${b.text}"`)
+          }
+        })
+        return found
+      })
+    })
+    out.set(`${chart.name} ${chart.width}x${chart.height}`, problems)
+  }
+  return out
 }
 
 describe('the example charts', () => {
@@ -107,6 +143,14 @@ describe('the layout check', () => {
     })
     expect(problems.some((p) => /overlap/.test(p))).toBe(true)
     expect(problems.some((p) => /outside the picture/.test(p))).toBe(true)
+    // the test's own look at the example charts finds the same faults in the same SVG
+    const width = Number(/width="(\d+)/.exec(svg)?.[1] ?? 400)
+    const height = Number(/height="(\d+)/.exec(svg)?.[1] ?? 300)
+    const own = [
+      ...(await layoutProblems([{ name: 'bad', svg, width, height } as RenderedChart])).values(),
+    ].flat()
+    expect(own.some((p) => /overlaps/.test(p))).toBe(true)
+    expect(own.some((p) => /outside the picture/.test(p))).toBe(true)
   })
 
   it('fails the build of a chart whose labels are too big for its width', async () => {

@@ -1,6 +1,6 @@
 // The example report's data says exactly what the published report says: every sentence verbatim
 // and in order, and every number either a metric (located in its sentence) or explained.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import type { Report } from '../../src/data/types.js'
@@ -46,14 +46,10 @@ function keyword(r: Report, id: string) {
 }
 
 describe('source.txt', () => {
-  it('is the seed, byte for byte', () => {
-    let seedText: string | undefined
-    try {
-      seedText = readFileSync(seed, 'utf8')
-    } catch {
-      return // the seed lives outside the repository; nothing to compare against elsewhere
-    }
-    expect(source).toBe(seedText)
+  // The seed lives outside the repository (beside it, where the report was first transcribed): where
+  // it is absent there is nothing to compare against, and the test says so as skipped.
+  it.skipIf(!existsSync(seed))(`is the seed, byte for byte (skipped where ${seed} is absent)`, () => {
+    expect(source).toBe(readFileSync(seed, 'utf8'))
   })
 
   it('yields a body from the first heading to the last 住房保障 sentence, without the page chrome', () => {
