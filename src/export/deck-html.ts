@@ -9,7 +9,7 @@
 // presenter's laptop.
 //
 // The steps, each in its own module under deck-html/:
-//   scripts.ts     only marp-core's own helper script may stay
+//   scripts.ts     no script from the slides may stay
 //   html-tree.ts   Marp's HTML parsed (parse5); loading attributes inlined or refused
 //   css-urls.ts    the CSS parsed (postcss); url()s inlined, @import refused
 //   resources.ts   a reference -> a data: URI of a project file, or refused
@@ -28,14 +28,14 @@ import { HtmlInliner } from './deck-html/html-tree.js'
 import { assemblePage } from './deck-html/page.js'
 import { ResourceInliner } from './deck-html/resources.js'
 import { RUNTIME_GLYPHS, runtimeData, runtimeFiles } from './deck-html/runtime.js'
-import { marpBrowserScript, removeScripts } from './deck-html/scripts.js'
+import { removeScripts } from './deck-html/scripts.js'
 
 /**
  * What deck.html needs from the rendered deck (src/render/deck.ts's RenderedDeck has these fields
  * and more; any object with them will do).
  */
 export interface DeckHtmlSource {
-  /** Marp's HTML: <div class="marpit"> with one <section> (or <svg data-marpit-svg>) per slide */
+  /** Marp's HTML (src/render/deck-marp.ts's settings): <div class="marpit"> with one <section> per slide */
   html: string
   /** Marp's CSS, theme included */
   css: string
@@ -71,10 +71,9 @@ export async function renderDeckHtml(
   const runtime = await runtimeFiles()
   const confinement = new Confinement()
 
-  // 1. Scripts: only marp-core's own browser helper may stay (moved out of the slides, so that the
-  //    presenter view's slide clones carry no script); anything else is refused.
+  // 1. Scripts: none from the slides; the runtime's are the only ones.
   const slides = parseFragment(deck.html)
-  const keepMarpScript = removeScripts(slides, confinement)
+  removeScripts(slides, confinement)
 
   // 2. Images and url()s: project files become data: URIs; anything remote is an error.
   const resources = new ResourceInliner([ctx.projectRoot, edition.reportDir], confinement)
@@ -105,6 +104,6 @@ export async function renderDeckHtml(
     styles: [fonts, deckCss, runtime.css],
     body: slides,
     data,
-    scripts: [...(keepMarpScript ? [marpBrowserScript()] : []), runtime.js],
+    scripts: [runtime.js],
   })
 }

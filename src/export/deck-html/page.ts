@@ -90,7 +90,7 @@ export function assemblePage(parts: PageParts): string {
     ...parts.scripts.map((js) => element('script', {}, js)),
   ])
   appendLines(html, [body])
-  return serialize(document)
+  return `${serialize(document)}\n`
 }
 
 /** JSON safe inside <script type="application/json">: no "<" (so no "</script>" or "<!--"). */

@@ -7,7 +7,7 @@ import type { Navigator } from './navigation.js'
 export function setupAudience(nav: Navigator): void {
   const { state, overlay } = nav
   state.deck.classList.add('hb-stage', 'hb-fit')
-  if (!state.svgMode) watchBox(state, state.deck)
+  watchBox(state.deck)
   for (const slide of state.slides) {
     slide.classList.add('hb-slide')
     slide.setAttribute('aria-hidden', 'true')
@@ -23,5 +23,5 @@ export function setupAudience(nav: Navigator): void {
   }
   window.addEventListener('pointermove', wake)
   wake()
-  state.views.push(() => fitAll(state))
+  state.views.push(() => fitAll())
 }

@@ -4,18 +4,16 @@ import type { DeckState } from './state.js'
 
 let copies = 0
 
-/** A copy of slide i for a presenter pane; align says where it sits in a pane of another shape. */
-export function cloneSlide(state: DeckState, i: number, align: string): Element {
+/** A copy of slide i for a presenter pane. */
+export function cloneSlide(state: DeckState, i: number): Element {
   const slide = state.slides[i]
   if (!slide) throw new Error(`no slide ${i + 1}`)
   const copy = slide.cloneNode(true) as HTMLElement
-  if (copy.tagName.toLowerCase() === 'svg') copy.setAttribute('preserveAspectRatio', align)
   copy.classList.remove('hb-slide', 'hb-active')
   // the counter and notes are what a screen reader needs here
   copy.setAttribute('aria-hidden', 'true')
   // Ids stay unique in the document: the slide anchors (#3) must keep pointing at the deck itself.
-  for (const section of copy.querySelectorAll('section[id]')) section.removeAttribute('id')
-  if (copy.tagName === 'SECTION') copy.removeAttribute('id')
+  copy.removeAttribute('id')
   copy.style.removeProperty('--hb-fit')
   uniqueIds(copy)
   return copy

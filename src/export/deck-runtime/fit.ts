@@ -1,7 +1,5 @@
-// Scaling. SVG slides need nothing (width/height 100% + viewBox = letterboxed). Section slides are
-// measured and scaled into their box: the projector's window, or a pane of the presenter view.
-import type { DeckState } from './state.js'
-
+// Scaling. Each slide is a <section> of the theme's size (1280x720 CSS px), measured and scaled into
+// its box: the projector's window (letterboxed, centred), or a pane of the presenter view.
 function fitSection(section: HTMLElement, box: HTMLElement): void {
   const w = section.offsetWidth || 1280
   const h = section.offsetHeight || 720
@@ -15,8 +13,7 @@ function fitSection(section: HTMLElement, box: HTMLElement): void {
 }
 
 /** Scales every section slide shown in a .hb-fit box to its box. */
-export function fitAll(state: DeckState): void {
-  if (state.svgMode) return
+export function fitAll(): void {
   for (const box of document.querySelectorAll<HTMLElement>('.hb-fit')) {
     for (const section of box.querySelectorAll<HTMLElement>(':scope > section')) fitSection(section, box)
   }
@@ -28,9 +25,9 @@ let resized: ResizeObserver | null | undefined
  * A pane changes size with the window, but also when the web fonts arrive and the presenter's top
  * bar grows: watch the boxes themselves (the window's size where ResizeObserver is missing).
  */
-export function watchBox(state: DeckState, box: HTMLElement): void {
+export function watchBox(box: HTMLElement): void {
   if (resized === undefined)
-    resized = typeof ResizeObserver === 'function' ? new ResizeObserver(() => fitAll(state)) : null
+    resized = typeof ResizeObserver === 'function' ? new ResizeObserver(() => fitAll()) : null
   if (resized) resized.observe(box)
-  else window.addEventListener('resize', () => fitAll(state))
+  else window.addEventListener('resize', fitAll)
 }

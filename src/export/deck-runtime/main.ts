@@ -20,7 +20,7 @@ import { Sync } from './sync.js'
 function start(): void {
   const state = readDeck()
   if (!state) return
-  state.root.classList.add('hb-js', `hb-${state.role}`, state.svgMode ? 'hb-svg' : 'hb-sections')
+  state.root.classList.add('hb-js', `hb-${state.role}`, 'hb-sections')
   const nav = new Navigator(state, new Overlay())
   const sync = new Sync(state, {
     state: (index, blank) => {
@@ -35,7 +35,7 @@ function start(): void {
   nav.go(hashIndex(state) ?? 0, true)
   // Tell the other window we are here; it answers with its slide so both start in step.
   if (state.role === 'presenter') sync.send('hello')
-  fitAll(state)
+  fitAll()
 }
 
 start()

@@ -2,7 +2,7 @@
 // it, the notes over the full height on the right (notes for a report are often the spoken text
 // itself and run long), the clocks and the counter on top. Built from DOM nodes; the slides shown are
 // clones of the deck's own slides, put inside a div.marpit so that the theme's selectors
-// (div.marpit > svg > foreignObject > section) still match them.
+// (div.marpit > section) still match them.
 import { cloneSlide } from './clone.js'
 import { fitAll, watchBox } from './fit.js'
 import { clickToAdvance } from './input.js'
@@ -38,15 +38,13 @@ export function setupPresenter(nav: Navigator): void {
   document.body.append(ui, overlay.osd)
   clickToAdvance(nav, currentPane)
   clickToAdvance(nav, nextPane)
-  if (!state.svgMode) {
-    watchBox(state, currentPane)
-    watchBox(state, nextPane)
-  }
+  watchBox(currentPane)
+  watchBox(nextPane)
 
   let shown = -1
   state.views.push((i) => {
-    currentPane.replaceChildren(cloneSlide(state, i, 'xMinYMin meet'))
-    if (i + 1 < state.total) nextPane.replaceChildren(cloneSlide(state, i + 1, 'xMinYMin meet'))
+    currentPane.replaceChildren(cloneSlide(state, i))
+    if (i + 1 < state.total) nextPane.replaceChildren(cloneSlide(state, i + 1))
     else nextPane.replaceChildren(el('p', 'hb-end', t('end')))
     const text = String(state.data.notes?.[i] ?? '').trim()
     notes.textContent = text || t('noNotes')
@@ -56,7 +54,7 @@ export function setupPresenter(nav: Navigator): void {
     status.textContent =
       state.blank === 'black' ? t('blackout') : state.blank === 'white' ? t('whiteout') : ''
     status.classList.toggle('hb-show', Boolean(state.blank))
-    fitAll(state)
+    fitAll()
     // The timer starts with the talk: the first change of slide after this window opened.
     if (shown >= 0 && i !== shown && timer.untouched) timer.start()
     shown = i

@@ -21,9 +21,8 @@ export interface DeckState {
   root: HTMLElement
   /** Marp's div.marpit */
   deck: HTMLElement
-  /** one <svg data-marpit-svg> per slide (Marp's inline SVG), else one <section> per slide */
+  /** one <section> per slide, as src/render/deck-marp.ts's Marp renders them (no inline SVG) */
   slides: HTMLElement[]
-  svgMode: boolean
   total: number
   /** current slide, 0-based; the URL shows it 1-based (#3), as people count slides */
   index: number
@@ -38,11 +37,8 @@ export function readDeck(): DeckState | undefined {
   const deck = document.querySelector<HTMLElement>('div.marpit')
   if (!dataElement || !deck) return undefined
   const data = JSON.parse(dataElement.textContent || '{}') as DeckData
-  // With Marp's inline SVG each slide is one <svg data-marpit-svg>, which letterboxes itself through
-  // its viewBox. Without it (as src/render/deck.ts renders), slides are bare <section>s that we scale.
-  let slides = [...deck.querySelectorAll<HTMLElement>(':scope > svg[data-marpit-svg]')]
-  const svgMode = slides.length > 0
-  if (!svgMode) slides = [...deck.querySelectorAll<HTMLElement>(':scope > section')]
+  // bare <section>s, scaled to their box by fit.ts
+  const slides = [...deck.querySelectorAll<HTMLElement>(':scope > section')]
   if (slides.length === 0) return undefined
   const role: Role = new URLSearchParams(location.search).has('presenter') ? 'presenter' : 'audience'
   return {
@@ -51,7 +47,6 @@ export function readDeck(): DeckState | undefined {
     root: document.documentElement,
     deck,
     slides,
-    svgMode,
     total: slides.length,
     index: -1,
     blank: '',
