@@ -3,8 +3,8 @@
 // module-level state, keeps parallel edition builds and tests isolated.
 import type { BrowserSession } from './browser/session.js'
 import type { Report } from './data/types.js'
-import type { Logger } from './log/logger.js'
 import type { LocaleStrings } from './i18n/locale.js'
+import type { Logger } from './log/logger.js'
 
 export interface BuildContext {
   /** Folder holding templates/, themes/ and the data; pages may load only files below it. */

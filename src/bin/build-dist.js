@@ -9,10 +9,15 @@
 // in: Node then reads a few files instead of a few hundred, which takes about a third off the CPU time
 // of `huibao validate`. Every other package stays an import from node_modules, because some find
 // their own files at run time (fonts, WebAssembly, the browser driver).
+//
+// The scripts that run inside Chromium pages (deck.html's runtime, the chart page) are bundled first,
+// each into one IIFE (page-scripts.js), and their texts go into the CLI through esbuild's define: the
+// compiled CLI carries the exact text that deck.html's CSP hashes are computed on at render time.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import { DIST, ROOT, SRC, sourceFiles, sourcesState } from './dist.js'
+import { bundleAllPageScripts } from './page-scripts.js'
 
 const BUNDLED = new Set([
   'ajv',
@@ -35,6 +40,7 @@ const state = sourcesState(files)
 const temp = join(ROOT, `dist.tmp-${process.pid}`)
 mkdirSync(temp, { recursive: true })
 try {
+  const pageScripts = await bundleAllPageScripts()
   await build({
     entryPoints: [join(SRC, 'cli.ts')],
     outdir: temp,
@@ -57,6 +63,8 @@ try {
         },
       },
     ],
+    // read by src/utils/page-scripts.ts
+    define: { __HUIBAO_PAGE_SCRIPTS__: JSON.stringify(pageScripts) },
     format: 'esm',
     platform: 'node',
     target: 'node20',

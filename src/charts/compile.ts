@@ -5,9 +5,9 @@ import { join } from 'node:path'
 import type { LoggerInterface } from 'vega'
 import type { BuildContext } from '../context.js'
 import { hashKey } from '../utils/cache.js'
+import { packageVersion } from '../utils/packages.js'
 import { PACKAGE_ROOT } from '../utils/paths.js'
 import { type ChartDefinition, chartError } from './definition.js'
-import { packageVersion } from '../utils/packages.js'
 import { schemaProblem } from './validate.js'
 
 let codeVersion: Promise<string> | undefined

@@ -6,8 +6,8 @@ import { join } from 'node:path'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import standaloneModule from 'ajv/dist/standalone/index.js'
 import { diskCache, hashKey } from '../utils/cache.js'
-import type { JsonPath } from './definition.js'
 import { packageDir, packageVersion } from '../utils/packages.js'
+import type { JsonPath } from './definition.js'
 
 type StandaloneCode = (ajv: Ajv, validate: ValidateFunction) => string
 // CommonJS module whose default export Node and TypeScript see differently.
@@ -25,11 +25,7 @@ const require = createRequire(import.meta.url)
 function schemaValidator(projectRoot?: string): Promise<ValidateFunction> {
   validator ??= (async () => {
     const cache = diskCache('charts', { projectRoot })
-    const key = hashKey(
-      'vega-lite-schema-validator',
-      packageVersion('vega-lite'),
-      packageVersion('ajv'),
-    )
+    const key = hashKey('vega-lite-schema-validator', packageVersion('vega-lite'), packageVersion('ajv'))
     const code = await cache.through(key, async () => {
       const schema = JSON.parse(
         await readFile(join(packageDir('vega-lite'), 'build', 'vega-lite-schema.json'), 'utf8'),

@@ -3,10 +3,10 @@
 //
 //   {{chart "headline-targets" width=900 height=400 title="…" highlight="gdp-growth"}}
 import Handlebars from 'handlebars'
+import { type ChartOptions, type ChartUse, chartUseKey, type RenderedChart } from '../charts/render.js'
 import { ChartError } from '../errors.js'
 import { escapeHtml } from '../html/escape.js'
 import { type HelperDelegate, type HelperOptions, helperLocation } from './handlebars.js'
-import { type ChartOptions, type ChartUse, chartUseKey, type RenderedChart } from '../charts/render.js'
 
 function useOf(name: unknown, options: HelperOptions, projectRoot: string): ChartUse {
   const location = helperLocation(options, projectRoot)

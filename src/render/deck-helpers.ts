@@ -5,10 +5,10 @@
 // Every helper that puts report text into the Markdown escapes it (escapeMarkdown), so data text is
 // always shown literally, whatever HTML, Markdown, math or emoji syntax it holds.
 import Handlebars from 'handlebars'
-import { formatMetric, type Locale } from '../i18n/figures.js'
 import type { MetricEntry } from '../data/metrics.js'
 import type { Metric, Section } from '../data/types.js'
 import { TemplateRenderError } from '../errors.js'
+import { formatMetric, type Locale } from '../i18n/figures.js'
 import {
   chineseNumber,
   escapeMarkdown,

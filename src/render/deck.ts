@@ -10,7 +10,6 @@
 // The result (RenderedDeck) is what every deck output wraps: deck.html, deck.pdf, PNGs, PPTX.
 import { readdir, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
-import { Marp } from '@marp-team/marp-core'
 import Handlebars from 'handlebars'
 import {
   type ChartOptions,
@@ -22,13 +21,15 @@ import {
 } from '../charts/index.js'
 import { chartCatalog, chartOf } from '../charts/lookup.js'
 import type { BuildContext, Edition } from '../context.js'
-import type { Locale } from '../i18n/figures.js'
 import { indexMetrics } from '../data/metrics.js'
 import type { Keyword, Section } from '../data/types.js'
 import { ConfigError, TemplateRenderError } from '../errors.js'
+import { htmlText } from '../html/text.js'
+import type { Locale } from '../i18n/figures.js'
 import { templateFamilyDir, themeDir } from '../resources.js'
 import { safeReadFile, safeReadText } from '../utils/safe-read.js'
 import { type DeckHelperState, deckHelpers, decodeNote, encodeNote, type SlideMeta } from './deck-helpers.js'
+import { createDeckMarp } from './deck-marp.js'
 import {
   escapeHtml,
   escapeMarkdown,
@@ -37,15 +38,14 @@ import {
   loadTemplateSet,
   renderTemplateSet,
 } from './handlebars.js'
-import { htmlText } from '../html/text.js'
 import { issuerView } from './issuer.js'
 import { checkOverflow } from './overflow.js'
 import { insertPhraseBreaks } from './phrase-breaks.js'
 import { curlyQuotes } from './typography.js'
 
 export type { RenderedChart } from '../charts/index.js'
-export type { SlideMeta } from './deck-helpers.js'
 export { htmlText } from '../html/text.js'
+export type { SlideMeta } from './deck-helpers.js'
 
 /**
  * A rendered slide deck: everything the deck outputs need. Slides, notes and the <section>
@@ -94,19 +94,6 @@ export interface RenderedDeck {
 export interface RenderDeckOptions {
   /** Measure the slides in Chromium and throw OverflowError on overflow (default true). */
   checkOverflow?: boolean
-}
-
-/** Marp's HTML allowlist for the templates: layout containers only, with class attributes. */
-const HTML_ALLOWLIST = {
-  div: ['class'],
-  span: ['class'],
-  p: ['class'],
-  br: [],
-  small: ['class'],
-  strong: ['class'],
-  ol: ['class'],
-  ul: ['class'],
-  li: ['class'],
 }
 
 /** Theme folders that have a deck.css: the project's, and the report's own (reportDir/themes/). */
@@ -274,15 +261,7 @@ export async function renderDeck(
   }
 
   // 5. marp
-  const marp = new Marp({
-    html: HTML_ALLOWLIST,
-    inlineSVG: false,
-    script: false,
-    math: false,
-    emoji: { shortcode: false, unicode: false },
-    minifyCSS: false,
-  })
-  for (const css of themes.css) marp.themeSet.add(css)
+  const marp = createDeckMarp(themes.css)
   const rendered = marp.render(markdown)
   const typeset = locale === 'en' ? curlyQuotes(rendered.html) : rendered.html
   const html = insertPhraseBreaks(typeset).replace(

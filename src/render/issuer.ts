@@ -3,8 +3,8 @@
 // issuer, and say whose edition it is; presentation.office (the district government) never
 // replaces the issuer.
 import type { Edition } from '../context.js'
-import { regionOf } from '../i18n/report-vars.js'
 import { translateFor } from '../i18n/locale.js'
+import { regionOf } from '../i18n/report-vars.js'
 
 export interface IssuerView {
   /** Who delivered the report: meta.issuer, or (older data without it) the base edition's office. */

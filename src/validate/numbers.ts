@@ -2,13 +2,14 @@
 // sentence, its sentence inside the text) or a nonMetricNumbers entry with a reason. A figure typed
 // into a paragraph without a metric would be shown in the handout but checked nowhere, so this is a
 // validation rule: on by default for zh-CN reports, off with `checkNumbers: false`.
-import { formatMetric, zhAlternativeFigures } from '../i18n/figures.js'
+
 import type { Locate } from '../data/load.js'
 import { allMetrics } from '../data/metrics.js'
 import { resolveMetricRefs } from '../data/refs.js'
 import type { Metric, Report } from '../data/types.js'
 import { formatDataPath } from '../data/validate.js'
 import type { Problem } from '../errors.js'
+import { formatMetric, zhAlternativeFigures } from '../i18n/figures.js'
 
 const ZH = '〇零一二两三四五六七八九十百千万亿'
 const ARABIC = /\d+(?:\.\d+)?(?:[至~]\d+(?:\.\d+)?)?%?/g

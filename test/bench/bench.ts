@@ -15,10 +15,10 @@ import { join, resolve } from 'node:path'
 import { BrowserSession } from '../../src/browser/session.js'
 import { listCharts, renderCharts } from '../../src/charts/index.js'
 import { writeSlidesPng } from '../../src/export/deck-png.js'
+import { fontFaceCss } from '../../src/fonts/faces.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
 import { loadEdition } from '../../src/merge/index.js'
 import { renderDeck } from '../../src/render/deck.js'
-import { fontFaceCss } from '../../src/fonts/faces.js'
 import { benchAuthoring } from './authoring.js'
 
 const root = resolve(import.meta.dirname, '..', '..')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatMetric, formatNumber, zhAlternativeFigures } from '../../src/i18n/figures.js'
 import type { Metric } from '../../src/data/types.js'
+import { formatMetric, formatNumber, zhAlternativeFigures } from '../../src/i18n/figures.js'
 
 function metric(fields: Partial<Metric>): Metric {
   return {

@@ -4,13 +4,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { formatMetric } from '../../src/i18n/figures.js'
 import { loadReport } from '../../src/data/load.js'
 import { allMetrics } from '../../src/data/metrics.js'
 import { resolveMetricRefs } from '../../src/data/refs.js'
-import { regionOf } from '../../src/i18n/report-vars.js'
 import type { Metric } from '../../src/data/types.js'
 import type { ReportError } from '../../src/errors.js'
+import { formatMetric } from '../../src/i18n/figures.js'
+import { regionOf } from '../../src/i18n/report-vars.js'
 
 const dirs: string[] = []
 afterAll(async () => {

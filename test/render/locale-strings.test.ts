@@ -6,8 +6,8 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import type { ReportError } from '../../src/errors.js'
-import { loadEdition } from '../../src/merge/edition.js'
 import { loadLocale, translate } from '../../src/i18n/locale.js'
+import { loadEdition } from '../../src/merge/edition.js'
 import { projectRoot } from '../support/browser.js'
 
 const LOCALES = ['zh-CN', 'en']
