@@ -89,7 +89,10 @@ export async function listEditions(reportDir: string): Promise<string[]> {
     if (!SLUG.test(id)) {
       throw new MergeError(
         `edition file name "${name}" is not an ASCII slug (lower-case letters, digits, single hyphens)`,
-        { location: { file: displayPath(path.join(dir, name)) }, hint: 'rename it, e.g. xinzheng.yaml' },
+        {
+          location: { file: displayPath(path.join(dir, name)) },
+          hint: 'rename it, e.g. north-district.yaml',
+        },
       )
     }
     ids.push(id)
@@ -204,7 +207,7 @@ export async function loadEdition(
     return finish(base.report, editionId, base, baseSource(base), projectRoot)
   }
   if (!SLUG.test(editionId)) {
-    throw new MergeError(`"${editionId}" is not an edition id (an ASCII slug such as xinzheng)`)
+    throw new MergeError(`"${editionId}" is not an edition id (an ASCII slug such as north-district)`)
   }
   const file = path.join(base.dir, EDITIONS_DIR, `${editionId}.yaml`)
   try {
@@ -293,7 +296,7 @@ export async function loadEdition(
   try {
     report = localeAwareValidate(merged.value, shown, source.locate, locale)
   } catch (error) {
-    // Name items by id, as the overlay does: sections[xinzheng].keywords[0] is sections[0]… merged.
+    // Name items by id, as the overlay does: sections[<id>].keywords[0] is sections[0]… merged.
     if (!(error instanceof DataValidationError)) throw error
     const all = [
       ...problems,

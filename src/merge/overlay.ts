@@ -3,17 +3,17 @@
 // provenance kept for every value so that errors and `huibao diff` name the file:line that set it.
 //
 // ─── Format ──────────────────────────────────────────────────────────────────────────────────────
-// data/<report>/editions/<id>.yaml — <id> is the file name, an ASCII slug (xinzheng, en).
+// data/<report>/editions/<id>.yaml — <id> is the file name, an ASCII slug (north-district, en).
 //
-//   base: zhengzhou-2021            # required: id of the report this edition overlays
+//   base: city-2030                 # required: id of the report this edition overlays
 //   locale: en                      # optional: zh-CN | en (default: the base's)
 //   presentation:                   # edition name, office, accent colour, logo, theme
-//     edition: 新郑市
-//     office: 新郑市人民政府
+//     edition: 某某区
+//     office: 某某区人民政府
 //     accent: '#0e7c66'
-//     logo: logos/xinzheng.svg      # relative to THIS file
+//     logo: logos/north.svg         # relative to THIS file
 //   sections:                       # items with ids merge BY ID
-//     - id: xinzheng                # a new section: needs add: true
+//     - id: local-industry          # a new section: needs add: true
 //       add: true
 //       title: …
 //       lead: …
@@ -25,7 +25,7 @@
 //         - id: county-economy
 //           paragraphs: [ … ]       # lists of strings replace the base list whole
 //   order:
-//     sections: [xinzheng, rural]   # these first, in this order; the rest follow as before
+//     sections: [local-industry, rural] # these first, in this order; the rest follow as before
 //
 // ─── Rules ───────────────────────────────────────────────────────────────────────────────────────
 //   maps (meta, presentation, intro, a section …)   merge deeply, key by key; the rest is inherited
@@ -438,7 +438,7 @@ class Merger {
     if (!isObject(order)) {
       this.problem(
         [...overlayPath, RESERVED.order],
-        'expected "order:" to map list names to ids, e.g. order: {sections: [xinzheng, rural]}',
+        'expected "order:" to map list names to ids, e.g. order: {sections: [local-industry, rural]}',
         display || undefined,
       )
       return
@@ -483,7 +483,7 @@ export function originOf(provenance: ProvenanceNode, path: DataPath): Origin {
   return { layer: node.origin.layer, path: [...node.origin.path, ...path.slice(i)] }
 }
 
-/** "set by data/…/editions/xinzheng.yaml:14" */
+/** "set by data/…/editions/north-district.yaml:14" */
 export function describeOrigin(location: SourceLocation): string {
   return `set by ${formatLocation(location)}`
 }

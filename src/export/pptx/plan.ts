@@ -10,9 +10,10 @@ import { formatMetric, type Locale } from '../../data/format.js'
 import { indexMetrics } from '../../data/metrics.js'
 import type { Keyword, Metric, Report, Section } from '../../data/types.js'
 import type { RenderedDeck, SlideMeta } from '../../render/deck.js'
-import { chunk, essence, figureParts, formatDate, points } from '../../render/deck-helpers.js'
+import { formatDate } from '../../render/deck-helpers.js'
 import { chineseNumber } from '../../render/handlebars.js'
 import { translate } from '../../render/locale.js'
+import { chunk, essence, figureParts, points } from '../../render/slide-text.js'
 import { type ChartPlan, planChart } from './chart-data.js'
 
 /** A metric split for big-number typesetting: 不少于 | 2 | 个, and its label. */
