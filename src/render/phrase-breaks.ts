@@ -167,6 +167,37 @@ function breakRun(run: TextToken[]): void {
   })
 }
 
+/** Whether a walk over the tags is inside a script, style, SVG, code … element (no prose there). */
+interface OpaqueScope {
+  name: string | undefined
+  depth: number
+}
+
+/**
+ * Follows one tag of TOKEN: 'skip' for a comment or a tag inside an opaque element, 'opened' when
+ * an opaque element starts, else 'tag' with the tag's name.
+ */
+function followTag(
+  scope: OpaqueScope,
+  m: RegExpExecArray,
+): { step: 'skip' | 'opened' | 'tag'; name: string } {
+  const closing = m[1] === '/'
+  const name = (m[2] ?? '').toLowerCase()
+  const selfClosing = m[0].endsWith('/>')
+  if (!name) return { step: 'skip', name }
+  if (scope.name) {
+    if (name === scope.name) scope.depth += closing ? -1 : selfClosing ? 0 : 1
+    if (scope.depth === 0) scope.name = undefined
+    return { step: 'skip', name }
+  }
+  if (OPAQUE.has(name) && !closing && !selfClosing) {
+    scope.name = name
+    scope.depth = 1
+    return { step: 'opened', name }
+  }
+  return { step: 'tag', name }
+}
+
 /**
  * The HTML with <wbr> at the phrase ends of every Chinese paragraph outside scripts, styles, SVG
  * and code. Inline elements do not end a paragraph; every other tag does.
@@ -179,38 +210,24 @@ export function insertPhraseBreaks(html: string): string {
     if (run.length) breakRun(run)
     run = []
   }
-  let opaque: string | undefined
-  let depth = 0
+  const scope: OpaqueScope = { name: undefined, depth: 0 }
   let last = 0
   TOKEN.lastIndex = 0
   for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
     if (m.index > last) {
       const text: TextToken = { raw: html.slice(last, m.index) }
       out.push(text)
-      if (!opaque) run.push(text)
+      if (!scope.name) run.push(text)
     }
     last = m.index + m[0].length
     out.push(m[0])
-    const closing = m[1] === '/'
-    const name = (m[2] ?? '').toLowerCase()
-    if (!name) continue
-    if (opaque) {
-      if (name === opaque) depth += closing ? -1 : m[0].endsWith('/>') ? 0 : 1
-      if (depth === 0) opaque = undefined
-      continue
-    }
-    if (OPAQUE.has(name) && !closing && !m[0].endsWith('/>')) {
-      flush()
-      opaque = name
-      depth = 1
-      continue
-    }
-    if (!INLINE.has(name)) flush()
+    const { step, name } = followTag(scope, m)
+    if (step === 'opened' || (step === 'tag' && !INLINE.has(name))) flush()
   }
   if (last < html.length) {
     const text: TextToken = { raw: html.slice(last) }
     out.push(text)
-    if (!opaque) run.push(text)
+    if (!scope.name) run.push(text)
   }
   flush()
   return out.map((t) => (typeof t === 'string' ? t : t.raw)).join('')
@@ -221,27 +238,17 @@ export function insertPhraseBreaks(html: string): string {
  * raw text, entities as written). For typographic fixes of rendered text (typography.ts).
  */
 export function mapProseText(html: string, fn: (raw: string) => string): string {
-  let opaque: string | undefined
-  let depth = 0
+  const scope: OpaqueScope = { name: undefined, depth: 0 }
   let last = 0
   let out = ''
   const re = new RegExp(TOKEN.source, 'g')
   for (let m = re.exec(html); m; m = re.exec(html)) {
     const text = html.slice(last, m.index)
-    out += opaque ? text : fn(text)
+    out += scope.name ? text : fn(text)
     out += m[0]
     last = m.index + m[0].length
-    const closing = m[1] === '/'
-    const name = (m[2] ?? '').toLowerCase()
-    if (!name) continue
-    if (opaque) {
-      if (name === opaque) depth += closing ? -1 : m[0].endsWith('/>') ? 0 : 1
-      if (depth === 0) opaque = undefined
-    } else if (OPAQUE.has(name) && !closing && !m[0].endsWith('/>')) {
-      opaque = name
-      depth = 1
-    }
+    followTag(scope, m)
   }
   const rest = html.slice(last)
-  return out + (opaque ? rest : fn(rest))
+  return out + (scope.name ? rest : fn(rest))
 }
