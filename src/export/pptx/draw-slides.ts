@@ -4,7 +4,6 @@ import { drawClosing, drawSection, drawTitle, tiles } from './draw-accent-slides
 import { chartArea, table } from './draw-charts.js'
 import { type DrawContext, frame, heading, rect, type Slide, text, tile } from './draw-frame.js'
 import type { SlidePlan } from './plan.js'
-import type { PptxStyle } from './style.js'
 
 export function drawSlide(slide: Slide, plan: SlidePlan, dc: DrawContext) {
   const s = dc.style
