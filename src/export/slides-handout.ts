@@ -8,6 +8,8 @@ import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
 import { cssFontStack, fontFaceCss } from '../fonts/faces.js'
 import { escapeHtml } from '../html/escape.js'
+import { translateFor } from '../i18n/locale.js'
+import { cssString, pageCounterContent } from '../render/handout-helpers.js'
 import { documentMeta } from '../render/issuer.js'
 import { writeAtomic } from '../utils/files.js'
 import { A4, finalizePdf, MM } from './pdf-post.js'
@@ -21,7 +23,7 @@ export interface SlidesHandoutOptions {
   outFile?: string
   /**
    * With a build context, Chromium prints the sheets' frame first (running header with the report
-   * title and edition, "第 n 页 共 N 页" footer) in the bundled fonts, and the slides are placed on
+   * title and edition, the locale's folio as footer) in the bundled fonts, and the slides are placed on
    * it. pdf-lib alone cannot set Chinese text without embedding a whole CJK font of its own.
    */
   ctx?: BuildContext
@@ -117,26 +119,38 @@ function drawSlide(page: PDFPage, slide: PDFEmbeddedPage, slot: Slot): void {
   }
 }
 
+/** The locale's words on the sheets; a missing key fails here, before anything is printed. */
+interface SheetWords {
+  /** the handout's name: in the header and the PDF title */
+  name: string
+  /** the folio with {page} and {pages} left in, for CSS page counters */
+  folio: string
+}
+
+function sheetWords(edition: Edition): SheetWords {
+  return {
+    name: translateFor(edition, 'handout.slidesHandout'),
+    folio: translateFor(edition, 'print.folio', { page: '{page}', pages: '{pages}' }),
+  }
+}
+
 /** `sheets` empty A4 pages with the running header and page numbers, printed by Chromium. */
-async function printFrame(ctx: BuildContext, edition: Edition, sheets: number): Promise<Uint8Array> {
+async function printFrame(
+  ctx: BuildContext,
+  edition: Edition,
+  words: SheetWords,
+  sheets: number,
+): Promise<Uint8Array> {
   const { report } = edition
-  const str = (key: string, fallback: string) => edition.strings[key] ?? fallback
-  const css = (text: string) => `"${text.replace(/["\\]/g, '\\$&').replace(/\n/g, ' ')}"`
   const left = [report.meta.title, report.presentation?.edition].filter(Boolean).join(' · ')
-  const footer = str('print.folio', '{page} / {pages}')
-    .split(/(\{page\}|\{pages\})/)
-    .map((part) =>
-      part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : part ? css(part) : '',
-    )
-    .filter(Boolean)
-    .join(' ')
+  const footer = pageCounterContent(words.folio)
   const margin = `${(MARGIN / MM).toFixed(1)}mm`
   const font = `8pt ${cssFontStack('Noto Sans SC', edition.locale)}`
   const html = `<!doctype html><html lang="${edition.locale}"><head><meta charset="utf-8"><style>
 ${await fontFaceCss()}
 @page { size: A4; margin: ${margin};
-  @top-left { content: ${css(left)}; font: ${font}; color: #6b625b; vertical-align: bottom; padding-bottom: 2mm }
-  @top-right { content: ${css(str('handout.slidesHandout', 'Slides'))}; font: ${font}; color: #6b625b; vertical-align: bottom; padding-bottom: 2mm }
+  @top-left { content: ${cssString(left)}; font: ${font}; color: #6b625b; vertical-align: bottom; padding-bottom: 2mm }
+  @top-right { content: ${cssString(words.name)}; font: ${font}; color: #6b625b; vertical-align: bottom; padding-bottom: 2mm }
   @bottom-center { content: ${footer}; font: ${font}; color: #6b625b }
 }
 html, body { margin: 0 }
@@ -144,7 +158,7 @@ html, body { margin: 0 }
 .sheet:last-child { break-after: auto }
 .glyphs { font: ${font}; color: transparent; position: absolute }
 </style></head><body>
-<div class="glyphs">${escapeHtml(`${left}${str('handout.slidesHandout', '')}${str('handout.pageOf', '')}0123456789`)}</div>
+<div class="glyphs">${escapeHtml(`${left}${words.name}${words.folio.replace(/\{pages?\}/g, '')}0123456789`)}</div>
 ${'<div class="sheet"></div>'.repeat(sheets)}
 </body></html>`
   return ctx.session.withPage(async (page) => {
@@ -163,6 +177,7 @@ export async function writeSlidesHandout(
   const perPage = options.perPage ?? 3
   if (![2, 3, 6].includes(perPage))
     throw new ConvertError(`slides per page must be 2, 3 or 6, not ${perPage}`)
+  const words = sheetWords(edition)
   const deckBytes = await readFile(deckPdfPath).catch((cause: unknown) => {
     throw new ConvertError(`the slide handout needs the deck PDF, and ${deckPdfPath} cannot be read`, {
       cause,
@@ -179,7 +194,7 @@ export async function writeSlidesHandout(
   if (count === 0) throw new ConvertError(`${deckPdfPath} has no slides`)
   const sheets = Math.ceil(count / perPage)
   const doc = options.ctx
-    ? await PDFDocument.load(await printFrame(options.ctx, edition, sheets), {
+    ? await PDFDocument.load(await printFrame(options.ctx, edition, words, sheets), {
         updateMetadata: false,
         parseSpeed: ParseSpeeds.Fastest,
       })
@@ -196,7 +211,7 @@ export async function writeSlidesHandout(
     })
   }
   const report = edition.report
-  const title = `${report.meta.title}（${edition.strings['handout.slidesHandout'] ?? 'slides'}）`
+  const title = `${report.meta.title}（${words.name}）`
   const bytes = await finalizePdf(
     await doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY }),
     {

@@ -3,13 +3,11 @@ export {
   EDITIONS_DIR,
   type EditionOptions,
   type EditionSource,
-  type EditionsCheckResult,
-  editionsCheck,
   findProjectRoot,
   type LoadedEdition,
   listEditions,
   loadEdition,
-  validateEditions,
 } from './edition.js'
+export { type EditionsCheckResult, editionsCheck, validateEditions } from './editions-check.js'
 export { applyOverlay, type Change, type ChangeKind, type MergeResult, originOf } from './overlay.js'
 export { loadCheckedLocale, missingTranslations } from './translations.js'

@@ -36,7 +36,7 @@ export interface TranslatableEdition {
   source: { locate(path: DataPath): SourceLocation }
 }
 
-/** The path as overlays name items: by id where the item has one (sections[innovation].lead). */
+/** The path as overlays name items: by id where the item has one (sections[<id>].lead). */
 function formatPath(path: DataPath, root: unknown): string {
   let out = ''
   let value: unknown = root

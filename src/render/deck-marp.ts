@@ -1,7 +1,13 @@
-// The one Marp that turns the deck's Markdown into slides, with the settings every deck output is
-// made with. Its own module so that renderDeck and the tests of deck.html use the same settings: a
-// test on Marp's defaults (inline SVG slides, any HTML, marp-core's script) tests a deck nobody gets.
+// Step 5 of the deck: Marp Markdown -> HTML (one <section> per slide) + CSS, with speaker notes from
+// the HTML comments. Here are the Marp settings production uses (exported, so that nothing builds
+// its own), the typesetting applied to Marp's HTML, and the check that the templates made one
+// slide per {{slide}} call.
 import { Marp } from '@marp-team/marp-core'
+import { TemplateRenderError } from '../errors.js'
+import type { Locale } from '../i18n/figures.js'
+import { insertPhraseBreaks } from './phrase-breaks.js'
+import { decodeNote } from './speaker-notes.js'
+import { curlyQuotes } from './typography.js'
 
 /** Marp's HTML allowlist for the templates: layout containers only, with class attributes. */
 const HTML_ALLOWLIST = {
@@ -16,11 +22,8 @@ const HTML_ALLOWLIST = {
   li: ['class'],
 }
 
-/**
- * A Marp with the deck's settings and these themes (Marp theme CSS): bare <section> slides (no
- * inline SVG), no script, no math, no emoji images, CSS as written.
- */
-export function createDeckMarp(themes: string[]): Marp {
+/** A Marp converter as the deck uses it: no inline SVG wrapper, no script, no math, no emoji. */
+export function deckMarp(themeCss: readonly string[]): Marp {
   const marp = new Marp({
     html: HTML_ALLOWLIST,
     inlineSVG: false,
@@ -29,6 +32,41 @@ export function createDeckMarp(themes: string[]): Marp {
     emoji: { shortcode: false, unicode: false },
     minifyCSS: false,
   })
-  for (const css of themes) marp.themeSet.add(css)
+  for (const css of themeCss) marp.themeSet.add(css)
   return marp
+}
+
+export interface MarpDeck {
+  html: string
+  css: string
+  /** speaker notes per slide as plain text */
+  notes: string[]
+}
+
+export interface MarpDeckOptions {
+  themeCss: readonly string[]
+  locale: Locale
+  /** what replaces each `<div class="huibao-embed-N">` placeholder (charts, the logo) */
+  embeds: readonly string[]
+  /** how many times the templates called {{slide}} */
+  slideCount: number
+}
+
+/** Marp's HTML and CSS of the deck's Markdown, typeset, with the embeds in place. */
+export function markdownToSlides(markdown: string, o: MarpDeckOptions): MarpDeck {
+  const rendered = deckMarp(o.themeCss).render(markdown)
+  const typeset = o.locale === 'en' ? curlyQuotes(rendered.html) : rendered.html
+  const html = insertPhraseBreaks(typeset).replace(
+    /<div class="huibao-embed-(\d+)"\s*><\/div>/g,
+    (whole, n: string) => o.embeds[Number(n)] ?? whole,
+  )
+  const sectionCount = (html.match(/<section\b/g) ?? []).length
+  if (sectionCount !== o.slideCount || rendered.comments.length !== sectionCount) {
+    throw new TemplateRenderError(
+      `the deck templates made ${sectionCount} slides but called {{slide}} ${o.slideCount} times; every slide must start with {{slide "<kind>"}} and contain no other ---`,
+      { location: { file: 'templates/deck/deck.md.hbs' } },
+    )
+  }
+  const notes = rendered.comments.map((list) => list.map(decodeNote).join('\n\n'))
+  return { html, css: rendered.css, notes }
 }

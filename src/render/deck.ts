@@ -1,20 +1,18 @@
 // Stage: the slide deck. Edition -> Handlebars (templates/deck) -> Marp Markdown -> Marp HTML + CSS.
 //
-//   1. theme     themes/<name>/deck.css, a Marp theme; Edition.theme.accent sets --district
+//   1. theme     themes/<name>/deck.css, a Marp theme; Edition.theme.accent sets --district (deck-themes.ts)
 //   2. collect   render the templates once to learn which charts the slides use
 //   3. charts    renderCharts() draws them (in Chromium, with the bundled fonts)
 //   4. render    render the templates again with the charts in place -> Marp Markdown
 //   5. marp      Marp -> HTML (one <section> per slide) + CSS; speaker notes from HTML comments
+//                (deck-marp.ts)
 //   6. measure   load the slides in Chromium and fail on any slide whose content overflows it
 //
 // The result (RenderedDeck) is what every deck output wraps: deck.html, deck.pdf, PNGs, PPTX.
-import { readdir, stat } from 'node:fs/promises'
-import { extname, join } from 'node:path'
 import Handlebars from 'handlebars'
 import {
   type ChartOptions,
   type ChartUse,
-  chartHelpers,
   chartUseKey,
   type RenderedChart,
   renderCharts,
@@ -23,15 +21,15 @@ import { chartCatalog, chartOf } from '../charts/lookup.js'
 import type { BuildContext, Edition } from '../context.js'
 import { indexMetrics } from '../data/metrics.js'
 import type { Keyword, Section } from '../data/types.js'
-import { ConfigError, TemplateRenderError } from '../errors.js'
+import { escapeHtml } from '../html/escape.js'
 import { htmlText } from '../html/text.js'
 import type { Locale } from '../i18n/figures.js'
-import { templateFamilyDir, themeDir } from '../resources.js'
-import { safeReadFile, safeReadText } from '../utils/safe-read.js'
-import { type DeckHelperState, deckHelpers, decodeNote, encodeNote, type SlideMeta } from './deck-helpers.js'
-import { createDeckMarp } from './deck-marp.js'
+import { templateFamilyDir } from '../resources.js'
+import { chartHelpers } from './chart-helpers.js'
+import { type DeckHelperState, deckHelpers, type SlideMeta } from './deck-helpers.js'
+import { markdownToSlides } from './deck-marp.js'
+import { loadDeckThemes } from './deck-themes.js'
 import {
-  escapeHtml,
   escapeMarkdown,
   type HelperDelegate,
   type HelperOptions,
@@ -39,13 +37,13 @@ import {
   renderTemplateSet,
 } from './handlebars.js'
 import { issuerView } from './issuer.js'
+import { logoDataUri } from './logo.js'
 import { checkOverflow } from './overflow.js'
-import { insertPhraseBreaks } from './phrase-breaks.js'
-import { curlyQuotes } from './typography.js'
+import { encodeNote } from './speaker-notes.js'
 
 export type { RenderedChart } from '../charts/index.js'
-export { htmlText } from '../html/text.js'
 export type { SlideMeta } from './deck-helpers.js'
+export { availableThemes } from './deck-themes.js'
 
 /**
  * A rendered slide deck: everything the deck outputs need. Slides, notes and the <section>
@@ -96,81 +94,6 @@ export interface RenderDeckOptions {
   checkOverflow?: boolean
 }
 
-/** Theme folders that have a deck.css: the project's, and the report's own (reportDir/themes/). */
-export async function availableThemes(projectRoot: string, reportDir?: string): Promise<string[]> {
-  const out = new Set<string>()
-  for (const root of [join(projectRoot, 'themes'), ...(reportDir ? [join(reportDir, 'themes')] : [])]) {
-    const dirs = await readdir(root, { withFileTypes: true }).catch(() => [])
-    for (const d of dirs) {
-      if (!d.isDirectory()) continue
-      const has = await stat(join(root, d.name, 'deck.css')).then(
-        (st) => st.isFile(),
-        () => false,
-      )
-      if (has) out.add(d.name)
-    }
-  }
-  return [...out].sort()
-}
-
-interface LoadedThemes {
-  /** Marp theme name of the chosen theme */
-  name: string
-  /** every deck theme's CSS (themes may @import one another), the chosen one last */
-  css: string[]
-}
-
-async function loadThemes(edition: Edition, projectRoot: string): Promise<LoadedThemes> {
-  const names = await availableThemes(projectRoot, edition.reportDir)
-  const chosen = edition.theme.name
-  if (!names.includes(chosen)) {
-    throw new ConfigError(
-      `unknown theme "${chosen}"; available themes: ${names.join(', ') || '(none found in themes/)'}`,
-      { hint: 'set presentation.theme in report.yaml to one of the folder names in themes/' },
-    )
-  }
-  const css: string[] = []
-  let name = ''
-  for (const n of names) {
-    let text = await safeReadText(join(themeDir(n, edition.reportDir, projectRoot), 'deck.css'), {
-      roots: [projectRoot, ...(edition.reportDir ? [edition.reportDir] : [])],
-      what: 'theme file',
-    })
-    const marpName = /@theme\s+([\w-]+)/.exec(text)?.[1]
-    if (!marpName) {
-      throw new ConfigError(`themes/${n}/deck.css has no /* @theme <name> */ comment`)
-    }
-    if (n === chosen) {
-      name = marpName
-      const accent = edition.theme.accent
-      if (accent !== undefined) {
-        if (!/^#[0-9a-fA-F]{3,8}$/.test(accent)) {
-          throw new ConfigError(`accent colour "${accent}" is not a #rrggbb colour`)
-        }
-        // the congress red and gold stay; an edition's colour is a second accent (--district)
-        text += `\nsection { --district: ${accent}; }\n`
-      }
-    }
-    css.push(text)
-  }
-  return { name, css }
-}
-
-async function logoDataUri(path: string | undefined, roots: string[]): Promise<string | undefined> {
-  if (!path) return undefined
-  const types: Record<string, string> = {
-    '.svg': 'image/svg+xml',
-    '.png': 'image/png',
-    '.jpg': 'image/jpeg',
-    '.jpeg': 'image/jpeg',
-    '.webp': 'image/webp',
-  }
-  const type = types[extname(path).toLowerCase()]
-  if (!type) throw new ConfigError(`logo ${path}: use an SVG, PNG, JPEG or WebP image`)
-  const data = await safeReadFile(path, { roots, what: 'logo' })
-  return `data:${type};base64,${data.toString('base64')}`
-}
-
 /** Renders the edition's slide deck. Throws TemplateRenderError, ConfigError or OverflowError. */
 export async function renderDeck(
   edition: Edition,
@@ -182,13 +105,13 @@ export async function renderDeck(
   const locale = edition.locale as Locale
 
   // 1. theme
-  const themes = await loadThemes(edition, projectRoot)
+  const themes = await loadDeckThemes(edition, projectRoot)
 
   // 2.-4. templates: a collect pass for the charts, then the real pass
   const set = await loadTemplateSet(templateFamilyDir('deck', projectRoot), 'deck.md.hbs', edition.reportDir)
   const metrics = indexMetrics(report)
   const catalog = await chartCatalog(projectRoot, edition.reportDir)
-  const logo = await logoDataUri(edition.logo, [edition.reportDir, projectRoot])
+  const logo = edition.logo ? await logoDataUri(edition.logo, [edition.reportDir, projectRoot]) : undefined
   const pass = (mode: 'collect' | 'render', uses: ChartUse[], drawn?: Map<string, RenderedChart>) => {
     const state: DeckHelperState = { slides: [], locations: [] }
     const embeds: string[] = []
@@ -231,8 +154,8 @@ export async function renderDeck(
       meta: report.meta,
       locale,
       theme: themes.name,
-      // A district's footer names the district too ("新郑市 · 郑州市第十五届…"); the city's meeting
-      // name already says 郑州市.
+      // A district's footer names the district too ("<edition> · <meeting>"), unless the meeting's
+      // name already holds the edition's name.
       footer: escapeMarkdown(
         report.presentation?.edition && !report.meta.meeting.includes(report.presentation.edition)
           ? `${report.presentation.edition} · ${report.meta.meeting}`
@@ -261,27 +184,18 @@ export async function renderDeck(
   }
 
   // 5. marp
-  const marp = createDeckMarp(themes.css)
-  const rendered = marp.render(markdown)
-  const typeset = locale === 'en' ? curlyQuotes(rendered.html) : rendered.html
-  const html = insertPhraseBreaks(typeset).replace(
-    /<div class="huibao-embed-(\d+)"\s*><\/div>/g,
-    (whole, n: string) => embeds[Number(n)] ?? whole,
-  )
-  const sectionCount = (html.match(/<section\b/g) ?? []).length
-  if (sectionCount !== state.slides.length || rendered.comments.length !== sectionCount) {
-    throw new TemplateRenderError(
-      `the deck templates made ${sectionCount} slides but called {{slide}} ${state.slides.length} times; every slide must start with {{slide "<kind>"}} and contain no other ---`,
-      { location: { file: 'templates/deck/deck.md.hbs' } },
-    )
-  }
-  const notes = rendered.comments.map((list) => list.map(decodeNote).join('\n\n'))
+  const { html, css, notes } = markdownToSlides(markdown, {
+    themeCss: themes.css,
+    locale,
+    embeds,
+    slideCount: state.slides.length,
+  })
   const title = [report.meta.title, report.presentation?.edition].filter(Boolean).join(' · ')
   const deck: RenderedDeck = {
     markdown,
     embeds,
     html,
-    css: rendered.css,
+    css,
     theme: themes.name,
     lang: locale,
     title,

@@ -169,6 +169,3 @@ export function chineseNumber(n: number): string {
   const ones = n % 10
   return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`
 }
-
-// MERGE-TODO: importers in split14's files move to ../html/escape.js; then this line goes.
-export { escapeHtml } from '../html/escape.js'

@@ -1,24 +1,23 @@
 // The print handouts as HTML for Chromium to print: the A4 booklet (handout.pdf) and the presenter's
-// reading copy (reading-copy.pdf). Templates live in templates/handout/, layout CSS beside them
-// (print.css for both, plus booklet.css or reading-copy.css), colours and fonts in
-// themes/<theme>/handout.css over the theme's tokens. Running headers use CSS named pages, one per
-// section (page: sec-innovation with its own @page sec-innovation { @top-right { content: "…" } }), and page numbers
-// the @page margin boxes' counter(page) / counter(pages), which Chromium prints since version 131.
-import { extname, join } from 'node:path'
-import { type ChartUse, chartHelpers, type RenderedChart, renderCharts } from '../charts/index.js'
-import { type ChartFile, chartCatalog, chartOf, TARGETS_CHART } from '../charts/lookup.js'
+// reading copy (reading-copy.pdf). Templates live in templates/handout/; the style sheet is put
+// together in handout-css.ts and the report's view for the templates in handout-view.ts, so this
+// module is the sequence: templates, view, CSS, charts (two passes), typesetting, headings.
+import { type ChartUse, type RenderedChart, renderCharts } from '../charts/index.js'
+import { chartCatalog, TARGETS_CHART } from '../charts/lookup.js'
 import type { BuildContext, Edition } from '../context.js'
-import type { Block, Keyword, Metric, Section } from '../data/types.js'
-import { TemplateRenderError } from '../errors.js'
 import { cssFontStack, FONT_FAMILIES, fontFaceCss, fontStack } from '../fonts/faces.js'
+import { decodeEntities } from '../html/text.js'
 import type { Locale } from '../i18n/figures.js'
 import { translateFor } from '../i18n/locale.js'
-import { templateFamilyDir, themeDir } from '../resources.js'
-import { isMissingFile, safeReadFile, safeReadText } from '../utils/safe-read.js'
+import { templateFamilyDir } from '../resources.js'
+import { chartHelpers } from './chart-helpers.js'
 import { colophonView } from './colophon.js'
-import { chineseNumber, type HelperDelegate, loadTemplateSet, renderTemplateSet } from './handlebars.js'
-import { cssString, handoutHelpers, pageCounterContent } from './handout-helpers.js'
+import { type HelperDelegate, loadTemplateSet, renderTemplateSet } from './handlebars.js'
+import { PARAGRAPH_NUMBERS_CSS, pageCss, readLayoutCss, readTheme, tokenCss } from './handout-css.js'
+import { handoutHelpers, pageCounterContent } from './handout-helpers.js'
+import { blockLength, blockView, sectionView } from './handout-view.js'
 import { issuerView } from './issuer.js'
+import { logoDataUri } from './logo.js'
 import { monoCss, monochromeSvgs } from './mono.js'
 import { insertPhraseBreaks } from './phrase-breaks.js'
 import { sectionMinutes, sentenceSpans } from './reading-copy.js'
@@ -55,126 +54,6 @@ export interface RenderHandoutOptions {
   charts?: Map<string, RenderedChart>
 }
 
-interface ThemeTokens {
-  colors: Record<string, string>
-  fonts: Record<string, string>
-}
-
-/** A style sheet that may be left out: its text, or '' when there is no such file. */
-function readOptional(file: string, root: string): Promise<string> {
-  return safeReadText(file, { roots: [root], what: 'style sheet' }).catch((error: unknown) => {
-    if (isMissingFile(error)) return ''
-    throw error
-  })
-}
-
-async function readTheme(
-  projectRoot: string,
-  edition: Edition,
-): Promise<{ tokens: ThemeTokens; css: string }> {
-  const dir = themeDir(edition.theme.name, edition.reportDir, projectRoot)
-  const json = await safeReadText(join(dir, 'theme.json'), {
-    roots: [projectRoot],
-    what: 'theme file',
-  }).catch((error: unknown) => {
-    if (!isMissingFile(error)) throw error
-    throw new TemplateRenderError(
-      `theme "${edition.theme.name}" does not exist: no ${join(dir, 'theme.json')}`,
-    )
-  })
-  const tokens = JSON.parse(json) as ThemeTokens
-  // the congress red and gold stay; an edition's colour is a second accent (--district)
-  if (edition.theme.accent) tokens.colors = { ...tokens.colors, district: edition.theme.accent }
-  const css = await readOptional(join(dir, 'handout.css'), projectRoot)
-  return { tokens, css }
-}
-
-const SAFE_VALUE = /^[#\w\s,.'"()%-]+$/
-
-function tokenCss(tokens: ThemeTokens): string {
-  const vars: string[] = []
-  for (const [k, v] of Object.entries(tokens.colors)) if (SAFE_VALUE.test(v)) vars.push(`--${k}:${v}`)
-  for (const [k, v] of Object.entries(tokens.fonts))
-    if (SAFE_VALUE.test(v)) vars.push(`--font-${k}:'${v.replace(/'/g, '')}'`)
-  return `:root{${vars.join(';')}}`
-}
-
-/** The id a heading carries (data-ref) and the contents link to: section-innovation, keyword-… */
-export function headingId(kind: 'section' | 'keyword' | 'block', id: string): string {
-  return `${kind}-${id}`
-}
-
-function blockView(block: Block, id: string) {
-  return {
-    id: headingId('block', id),
-    title: block.title,
-    paragraphs: block.paragraphs,
-    metrics: block.metrics ?? [],
-  }
-}
-
-/** The chart shown with a section or keyword (src/charts/lookup.ts), as a list for {{#each}}. */
-function chartsFor(item: Section | Keyword, catalog: Map<string, ChartFile> | undefined): string[] {
-  if (!catalog) return []
-  const name = chartOf(item, catalog)
-  return name ? [name] : []
-}
-
-/**
- * How a section is named: one of the report's key tasks by the report's own number (一 … 八, kept
- * wherever the edition puts it), a section the edition adds (local) by the edition's name and the
- * locale's "本地特色", without a number.
- */
-function sectionLabels(section: Section, edition: Edition) {
-  const locale = edition.locale as Locale
-  const s = (key: string, vars?: Record<string, unknown>) => translateFor(edition, key, vars)
-  if (section.local || section.number === undefined) {
-    const name = edition.report.presentation?.edition
-    return {
-      numberText: '',
-      tag: s('common.local'),
-      kicker: name ? s('common.localOf', { edition: name }) : s('common.local'),
-      runningHead: section.title,
-    }
-  }
-  const n = section.number
-  const numberText = locale === 'zh-CN' ? chineseNumber(n) : String(n)
-  return {
-    numberText,
-    tag: '',
-    kicker: s('common.section', { n: numberText }),
-    runningHead: locale === 'zh-CN' ? `${numberText}、${section.title}` : `${n}. ${section.title}`,
-  }
-}
-
-function sectionView(section: Section, edition: Edition, catalog: Map<string, ChartFile> | undefined) {
-  return {
-    id: headingId('section', section.id),
-    // a named page per section (its running header); ids are slugs, so valid CSS names
-    pageName: `sec-${section.id}`,
-    number: section.number,
-    local: section.local === true,
-    ...sectionLabels(section, edition),
-    title: section.title,
-    lead: section.lead,
-    charts: chartsFor(section, catalog),
-    sectionId: section.id,
-    keywords: section.keywords.map((k) => ({
-      id: headingId('keyword', k.id),
-      charts: chartsFor(k, catalog),
-      title: k.title,
-      paragraphs: k.paragraphs,
-      metrics: [...(k.metrics ?? []), ...(k.projects ?? []).flatMap((p) => p.metrics ?? [])] as Metric[],
-      projects: (k.projects ?? []).map((p, i) => ({
-        n: i + 1,
-        title: p.title,
-        text: p.text,
-        metrics: p.metrics ?? [],
-      })),
-    })),
-  }
-}
-
 export async function renderHandout(
   edition: Edition,
   ctx: BuildContext,
@@ -187,9 +66,7 @@ export async function renderHandout(
   const dir = templateFamilyDir('handout', projectRoot)
   const set = await loadTemplateSet(dir, `${kind}.html.hbs`, edition.reportDir)
   const theme = await readTheme(projectRoot, edition)
-  const layoutCss = await Promise.all(
-    ['print.css', `${kind}.css`].map((f) => readOptional(join(dir, f), dir)),
-  )
+  const layoutCss = await readLayoutCss(dir, kind)
   const s = (key: string, vars?: Record<string, unknown>) => translateFor(edition, key, vars)
 
   // The booklet shows the charts; the reading copy is for speaking and has none.
@@ -218,20 +95,6 @@ export async function renderHandout(
   // Margin boxes: a running title on the left, the current section on the right, page x of y below.
   const marginFamilies = fontStack(FONT_FAMILIES.sans.family, locale)
   const marginFont = `font-family:${cssFontStack(FONT_FAMILIES.sans.family, locale)};font-size:8.5pt;color:var(--muted)`
-  const m = kind === 'handout' ? { top: 22, bottom: 20, side: 20 } : { top: 22, bottom: 22, side: 22 }
-  const pageCss = [
-    `:root{--bleed:${bleed}mm}`,
-    `@page{size:${210 + 2 * bleed}mm ${297 + 2 * bleed}mm;margin:${m.top + bleed}mm ${m.side + bleed}mm ${m.bottom + bleed}mm}`,
-    `@page{@bottom-center{content:${pageNumbers};${marginFont}}}`,
-    `@page front{@top-left{content:${cssString(runningTitle)};${marginFont}}}`,
-    '@page cover{margin:0;@bottom-center{content:none}@top-left{content:none}@top-right{content:none}}',
-    ...sections.map(
-      (sec) =>
-        `.${sec.pageName}{page:${sec.pageName}}@page ${sec.pageName}{@top-left{content:${cssString(runningTitle)};${marginFont}}@top-right{content:${cssString(
-          sec.runningHead,
-        )};${marginFont}}}`,
-    ),
-  ].join('\n')
   const marginText = [runningTitle, folio, '0123456789', ...sections.map((sec) => sec.runningHead)].join('')
 
   const css = [
@@ -239,13 +102,11 @@ export async function renderHandout(
     tokenCss(theme.tokens),
     ...layoutCss,
     theme.css,
-    pageCss,
+    pageCss({ kind, bleedMm: bleed, runningTitle, pageNumbers, marginFont, sections }),
     options.mono ? monoCss() : '',
     options.paragraphNumbers ? PARAGRAPH_NUMBERS_CSS : '',
   ].join('\n')
-  const logo = edition.logo
-    ? await logoDataUri(edition.logo, [edition.reportDir, ctx.projectRoot])
-    : undefined
+  const logo = edition.logo ? await logoDataUri(edition.logo, [edition.reportDir, projectRoot]) : undefined
   const context = {
     lang: edition.locale,
     kind,
@@ -277,50 +138,18 @@ export async function renderHandout(
   const typeset = locale === 'en' ? curlyQuotes(made) : made
   const printed = insertPhraseBreaks(kind === 'reading-copy' ? sentenceSpans(typeset) : typeset)
   const html = options.mono ? monochromeSvgs(printed) : printed
-  const headings = [...html.matchAll(/<h([1-3])[^>]*data-ref="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g)].map(
-    (m) => ({
+  return { html, charts, marginText, marginFamilies, headings: bookmarkHeadings(html) }
+}
+
+/** Headings with a data-ref, in document order: the PDF's bookmarks and the contents' page numbers. */
+function bookmarkHeadings(html: string): RenderedHandout['headings'] {
+  return [...html.matchAll(/<h([1-3])[^>]*data-ref="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => {
+    const text = decodeEntities((m[3] ?? '').replace(/<[^>]*>/g, ''))
+    return {
       level: Number(m[1]),
       id: m[2] ?? '',
-      text: decodeEntities((m[3] ?? '').replace(/<[^>]*>/g, '')).replace(/\s+/g, ''),
-      title: decodeEntities((m[3] ?? '').replace(/<[^>]*>/g, ''))
-        .replace(/\s+/g, ' ')
-        .trim(),
-    }),
-  )
-  return { html, charts, marginText, marginFamilies, headings }
-}
-
-function blockLength(block: Block): number {
-  return [block.title, ...block.paragraphs].join('').length
-}
-
-/** Paragraph numbers in a column left of the text (Chromium clips what is drawn in the page margin). */
-const PARAGRAPH_NUMBERS_CSS = `main{counter-reset:para}
-main p:not(.kicker):not(.end){counter-increment:para;position:relative;padding-left:11mm}
-main p:not(.kicker):not(.end)::before{content:counter(para);position:absolute;left:0;width:7mm;text-align:right;text-indent:0;font:700 10pt 'Noto Sans SC',sans-serif;color:var(--muted);line-height:inherit}`
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x?[0-9a-fA-F]+|amp|lt|gt|quot);/g, (_, e: string) => {
-    if (e === 'amp') return '&'
-    if (e === 'lt') return '<'
-    if (e === 'gt') return '>'
-    if (e === 'quot') return '"'
-    return String.fromCodePoint(e[1] === 'x' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)))
+      text: text.replace(/\s+/g, ''),
+      title: text.replace(/\s+/g, ' ').trim(),
+    }
   })
-}
-
-const IMAGE_TYPES: Record<string, string> = {
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-}
-
-/** The logo inline as a data: URI (the page loads nothing from outside the project). */
-async function logoDataUri(path: string, roots: string[]): Promise<string> {
-  const type = IMAGE_TYPES[extname(path).toLowerCase()]
-  if (!type) throw new TemplateRenderError(`the logo ${path} is not an SVG, PNG, JPEG or WebP image`)
-  const bytes = await safeReadFile(path, { roots, what: 'logo' })
-  return `data:${type};base64,${bytes.toString('base64')}`
 }

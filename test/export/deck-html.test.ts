@@ -12,7 +12,7 @@ import { ConfinementError } from '../../src/errors.js'
 import { type DeckHtmlSource, renderDeckHtml, writeDeckHtml } from '../../src/export/deck-html.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
 import { renderDeck } from '../../src/render/deck.js'
-import { createDeckMarp } from '../../src/render/deck-marp.js'
+import { deckMarp } from '../../src/render/deck-marp.js'
 import { pageScript } from '../../src/utils/page-scripts.js'
 import { projectRoot, sharedSession } from '../support/browser.js'
 import { exampleEdition } from '../support/edition.js'
@@ -27,7 +27,7 @@ const HOSTILE = '"</script><img src=x onerror=alert(1)>"'
 async function fixtureDeck(name: string): Promise<DeckHtmlSource> {
   const markdown = await readFile(join(fixtures, name, 'deck.md'), 'utf8')
   const chart = (await readFile(join(fixtures, name, 'chart.svg'), 'utf8')).trim()
-  const rendered = createDeckMarp([]).render(markdown)
+  const rendered = deckMarp([]).render(markdown)
   const { css, comments } = rendered
   const html = rendered.html.replace('<div class="fixture-chart"></div>', chart)
   expect(html).toContain(chart)

@@ -1,10 +1,10 @@
 // The slide handout from a small deck PDF printed here: 2, 3 or 6 slides to an A4 page, vector.
 import { execFileSync } from 'node:child_process'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { access, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { Edition } from '../../src/context.js'
-import { ConvertError } from '../../src/errors.js'
+import { ConvertError, TemplateRenderError } from '../../src/errors.js'
 import { writeSlidesHandout } from '../../src/export/slides-handout.js'
 import { fontFaceCss } from '../../src/fonts/faces.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
@@ -100,4 +100,20 @@ describe('writeSlidesHandout', () => {
     await expect(writeSlidesHandout(missing, edition)).rejects.toThrow(ConvertError)
     await expect(writeSlidesHandout(missing, edition)).rejects.toThrow(/no-such-deck\.pdf/)
   })
+
+  test.each([
+    ['handout.slidesHandout', false],
+    ['print.folio', true],
+  ] as const)(
+    'fails naming the locale key when %s is missing (framed: %s), and writes nothing',
+    async (key, framed) => {
+      const { [key]: _, ...strings } = edition.strings
+      const outFile = join(outDir, `slides-handout-without-${key}.pdf`)
+      const ctx = framed ? { projectRoot, logger: createMemoryLogger(), session, cache: true } : undefined
+      const run = writeSlidesHandout(deckPdf, { ...edition, strings }, { outFile, ctx })
+      await expect(run).rejects.toThrow(TemplateRenderError)
+      await expect(run).rejects.toThrow(`missing locale string "${key}"`)
+      await expect(access(outFile)).rejects.toThrow(/ENOENT/)
+    },
+  )
 })

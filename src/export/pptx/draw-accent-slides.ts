@@ -1,7 +1,16 @@
 // The slides on the accent colour (cover, section openers, closing) and the number tiles they share
 // with the keyword slides, after the theme's deck.css.
-import { accentFrame, type Box, columns, frame, rect, type Slide, text, tile } from './draw-frame.js'
-import type { DrawContext } from './draw-slides.js'
+import {
+  accentFrame,
+  type Box,
+  columns,
+  type DrawContext,
+  frame,
+  rect,
+  type Slide,
+  text,
+  tile,
+} from './draw-frame.js'
 import type { Figure, SlidePlan } from './plan.js'
 import type { PptxStyle } from './style.js'
 

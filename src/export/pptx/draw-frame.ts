@@ -5,6 +5,14 @@ import type pptxgen from 'pptxgenjs'
 import type { Figure } from './plan.js'
 import { type PptxStyle, pt, px, SLIDE_H_PX, SLIDE_W_PX, xmlText } from './style.js'
 
+/** What every slide drawing needs besides its plan: the style, the footer text and the logo. */
+export interface DrawContext {
+  style: PptxStyle
+  footer: string
+  /** the edition's logo as a PNG data URI (image/png;base64,…) with its aspect ratio */
+  logo?: { data: string; ratio: number }
+}
+
 export type Slide = ReturnType<InstanceType<typeof pptxgen.default>['addSlide']>
 
 /** A box in CSS px of the 1280x720 slide. */

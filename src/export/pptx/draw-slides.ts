@@ -2,16 +2,8 @@
 // the theme's deck.css: the same places and type sizes, drawn as PowerPoint objects.
 import { drawClosing, drawSection, drawTitle, tiles } from './draw-accent-slides.js'
 import { chartArea, table } from './draw-charts.js'
-import { frame, heading, rect, type Slide, text, tile } from './draw-frame.js'
+import { type DrawContext, frame, heading, rect, type Slide, text, tile } from './draw-frame.js'
 import type { SlidePlan } from './plan.js'
-import type { PptxStyle } from './style.js'
-
-export interface DrawContext {
-  style: PptxStyle
-  footer: string
-  /** the edition's logo as a PNG data URI (image/png;base64,…) with its aspect ratio */
-  logo?: { data: string; ratio: number }
-}
 
 export function drawSlide(slide: Slide, plan: SlidePlan, dc: DrawContext) {
   const s = dc.style

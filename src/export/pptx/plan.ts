@@ -11,8 +11,9 @@ import type { Keyword, Metric, Report, Section } from '../../data/types.js'
 import { formatMetric, type Locale } from '../../i18n/figures.js'
 import { translate } from '../../i18n/locale.js'
 import type { RenderedDeck, SlideMeta } from '../../render/deck.js'
-import { chunk, essence, figureParts, formatDate, points } from '../../render/deck-helpers.js'
+import { formatDate } from '../../render/deck-helpers.js'
 import { chineseNumber } from '../../render/handlebars.js'
+import { chunk, essence, figureParts, points } from '../../render/slide-text.js'
 import { type ChartPlan, planChart } from './chart-data.js'
 
 /** A metric split for big-number typesetting: 不少于 | 2 | 个, and its label. */

@@ -1,0 +1,92 @@
+// The deck's Marp themes: which theme folders exist (a folder of themes/ with a deck.css, in the
+// project or in the report's own themes/), and the CSS Marp needs to render with the chosen one.
+// Kept apart from renderDeck because `huibao build` and the settings check list themes without
+// rendering anything.
+import type { Dirent } from 'node:fs'
+import { readdir, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Edition } from '../context.js'
+import { ConfigError, fromSystemError } from '../errors.js'
+import { themeDir } from '../resources.js'
+import { safeReadText } from '../utils/safe-read.js'
+
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
+
+/** Any other failure, as the error that names the path and says whether it is input or machine. */
+const failure = (what: string, error: unknown) => fromSystemError(new Error(what, { cause: error })) ?? error
+
+/** The entries of a themes/ folder; a folder that is not there has none (any other failure throws). */
+async function themeFolders(root: string): Promise<Dirent[]> {
+  try {
+    return await readdir(root, { withFileTypes: true })
+  } catch (error) {
+    if (isMissing(error)) return []
+    throw failure(`cannot list the themes in ${root}`, error)
+  }
+}
+
+/** Whether a theme folder has a deck.css file (a folder without one is not a deck theme). */
+async function hasDeckCss(folder: string): Promise<boolean> {
+  const file = join(folder, 'deck.css')
+  try {
+    return (await stat(file)).isFile()
+  } catch (error) {
+    if (isMissing(error)) return false
+    throw failure(`cannot read the theme file ${file}`, error)
+  }
+}
+
+/** Theme folders that have a deck.css: the project's, and the report's own (reportDir/themes/). */
+export async function availableThemes(projectRoot: string, reportDir?: string): Promise<string[]> {
+  const out = new Set<string>()
+  for (const root of [join(projectRoot, 'themes'), ...(reportDir ? [join(reportDir, 'themes')] : [])]) {
+    for (const d of await themeFolders(root)) {
+      if (d.isDirectory() && (await hasDeckCss(join(root, d.name)))) out.add(d.name)
+    }
+  }
+  return [...out].sort()
+}
+
+export interface LoadedThemes {
+  /** Marp theme name of the chosen theme */
+  name: string
+  /** every deck theme's CSS (themes may @import one another), the chosen one last */
+  css: string[]
+}
+
+/** Every deck theme's CSS for Marp, the edition's accent colour added to the chosen one. */
+export async function loadDeckThemes(edition: Edition, projectRoot: string): Promise<LoadedThemes> {
+  const names = await availableThemes(projectRoot, edition.reportDir)
+  const chosen = edition.theme.name
+  if (!names.includes(chosen)) {
+    throw new ConfigError(
+      `unknown theme "${chosen}"; available themes: ${names.join(', ') || '(none found in themes/)'}`,
+      { hint: 'set presentation.theme in report.yaml to one of the folder names in themes/' },
+    )
+  }
+  const css: string[] = []
+  let name = ''
+  for (const n of names) {
+    let text = await safeReadText(join(themeDir(n, edition.reportDir, projectRoot), 'deck.css'), {
+      roots: [projectRoot, ...(edition.reportDir ? [edition.reportDir] : [])],
+      what: 'theme file',
+    })
+    const marpName = /@theme\s+([\w-]+)/.exec(text)?.[1]
+    if (!marpName) {
+      throw new ConfigError(`themes/${n}/deck.css has no /* @theme <name> */ comment`)
+    }
+    if (n === chosen) {
+      name = marpName
+      const accent = edition.theme.accent
+      if (accent !== undefined) {
+        if (!/^#[0-9a-fA-F]{3,8}$/.test(accent)) {
+          throw new ConfigError(`accent colour "${accent}" is not a #rrggbb colour`)
+        }
+        // the theme's own accents stay; an edition's colour is a second accent (--district)
+        text += `\nsection { --district: ${accent}; }\n`
+      }
+    }
+    css.push(text)
+  }
+  return { name, css }
+}
