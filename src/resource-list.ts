@@ -4,13 +4,8 @@
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { displayPath, loadYaml, resolveReportFile } from './data/load.js'
-import {
-  listResources,
-  type ResolvedResource,
-  resolveLayers,
-  resolveResource,
-  themeDir,
-} from './resources.js'
+import { listResources, type ResolvedResource, resolveLayers, resolveResource } from './resources.js'
+import { themeDir } from './themes/find.js'
 import { PACKAGE_ROOT } from './utils/paths.js'
 
 const MAINS: Record<string, string[]> = {

@@ -101,15 +101,6 @@ export async function listResources(
   return found
 }
 
-/** The folder of a theme: the report's own themes/<name>/ when it has one, else the shared one. */
-export function themeDir(name: string, reportDir: string | undefined, projectRoot: string): string {
-  for (const root of resourceRoots('theme', reportDir, projectRoot)) {
-    const dir = path.join(root.dir, name)
-    if (existsSync(path.join(dir, 'theme.json')) || existsSync(path.join(dir, 'deck.css'))) return dir
-  }
-  return path.join(projectRoot, 'themes', name)
-}
-
 /**
  * The folder of a template family (deck, handout): the project's templates/<family> when the project
  * has one, else huibao's own. A report's templates/<family> overrides single files on top of it.

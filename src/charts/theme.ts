@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { ThemeChoice } from '../context.js'
 import { ChartError } from '../errors.js'
 import { fontStack } from '../fonts/faces.js'
-import { themeDir } from '../resources.js'
+import { themeDir } from '../themes/find.js'
 import { isMissingFile, safeReadText } from '../utils/safe-read.js'
 
 export interface ThemeTokens {

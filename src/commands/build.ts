@@ -92,7 +92,7 @@ async function buildAndReport(
     throw new UsageError(`unknown mode "${pptx}" in --pptx`, { hint: `modes are: ${PPTX_MODES.join(', ')}` })
   }
   if (options.theme) {
-    const { availableThemes } = await import('../render/deck.js')
+    const { availableThemes } = await import('../themes/find.js')
     const themes = await availableThemes(process.cwd(), report)
     if (!themes.includes(options.theme)) {
       throw new UsageError(`unknown theme "${options.theme}" in --theme`, {

@@ -248,7 +248,7 @@ async function checkBuildFlags(flags: SettingFlags): Promise<void> {
   const { parseFormats, UsageError } = await import('../commands/build.js')
   parseFormats(flags.formats)
   if (flags.theme) {
-    const { availableThemes } = await import('../render/deck.js')
+    const { availableThemes } = await import('../themes/find.js')
     const themes = await availableThemes(process.cwd())
     if (!themes.includes(flags.theme))
       throw new UsageError(`unknown theme "${flags.theme}" in --theme`, {

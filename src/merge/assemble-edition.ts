@@ -1,8 +1,3 @@
-// The last step of loading an edition: from the validated report to the Edition the stages use.
-// Locale keys, placeholders and translations are checked together (every problem in one list, not
-// in rounds), the theme the data names must exist, metric references are resolved, the locale's
-// strings bound to the report's values and the logo resolved inside the report or project folder.
-import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { ThemeChoice } from '../context.js'
 import type { LoadedReport } from '../data/load.js'
@@ -12,9 +7,9 @@ import { MergeError, type Problem } from '../errors.js'
 import { bindReportVars, loadLocale } from '../i18n/locale.js'
 import { placeholderProblems } from '../i18n/locale-check.js'
 import { reportVars } from '../i18n/report-vars.js'
-import { themeDir } from '../resources.js'
+import { availableThemes, themeDir } from '../themes/find.js'
 import { resolveSafePath, UnsafeFileError } from '../utils/safe-read.js'
-import { fileSystemFailure, SLUG } from './edition-files.js'
+import { SLUG } from './edition-files.js'
 import type { EditionSource, LoadedEdition } from './edition-types.js'
 import { loadCheckedLocale, missingTranslations } from './translations.js'
 
@@ -108,21 +103,10 @@ async function checkTheme(
     })
   } catch (error) {
     if (!(error instanceof UnsafeFileError)) throw error
-    const themes = await themeNames(projectRoot)
+    const themes = await availableThemes(projectRoot)
     throw new MergeError(`unknown theme "${name}": themes/${name}/deck.css ${error.reason}`, {
       location,
       hint: `themes: ${themes.sort().join(', ')}`,
     })
-  }
-}
-
-/** The folders of the project's themes/, for a hint; none when there is no themes/ folder. */
-async function themeNames(projectRoot: string): Promise<string[]> {
-  const dir = path.join(projectRoot, 'themes')
-  try {
-    return await readdir(dir)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
-    throw fileSystemFailure(`cannot list the themes in ${dir}`, error)
   }
 }

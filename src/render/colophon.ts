@@ -3,8 +3,8 @@
 // digest, and from which publication), who made this edition and who printed it. The cover says what
 // the text is; the colophon on the last page gives all of it.
 import type { Edition } from '../context.js'
+import { formatDate } from '../i18n/dates.js'
 import type { Locale } from '../i18n/figures.js'
-import { formatDate } from './handout-helpers.js'
 
 export interface ColophonRow {
   label: string

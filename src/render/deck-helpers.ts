@@ -4,10 +4,12 @@
 //
 // Every helper that puts report text into the Markdown escapes it (escapeMarkdown), so data text is
 // always shown literally, whatever HTML, Markdown, math or emoji syntax it holds.
+
 import Handlebars from 'handlebars'
 import type { MetricEntry } from '../data/metrics.js'
 import type { Metric, Section } from '../data/types.js'
 import { TemplateRenderError } from '../errors.js'
+import { formatDate } from '../i18n/dates.js'
 import { formatMetric, type Locale } from '../i18n/figures.js'
 import {
   chineseNumber,
@@ -45,18 +47,6 @@ export interface DeckHelperOptions {
   metrics: Map<string, MetricEntry>
   projectRoot: string
   state: DeckHelperState
-}
-
-/** A YYYY-MM-DD date as the locale writes it: 2030年1月30日, 30 January 2030. */
-export function formatDate(value: unknown, locale: Locale): string {
-  const d = value instanceof Date ? value : new Date(`${String(value)}T00:00:00Z`)
-  if (Number.isNaN(d.getTime())) return String(value)
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(d)
 }
 
 export function deckHelpers(options: DeckHelperOptions): Record<string, HelperDelegate> {

@@ -2,50 +2,11 @@
 // project or in the report's own themes/), and the CSS Marp needs to render with the chosen one.
 // Kept apart from renderDeck because `huibao build` and the settings check list themes without
 // rendering anything.
-import type { Dirent } from 'node:fs'
-import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Edition } from '../context.js'
-import { ConfigError, fromSystemError } from '../errors.js'
-import { themeDir } from '../resources.js'
+import { ConfigError } from '../errors.js'
+import { availableThemes, themeDir } from '../themes/find.js'
 import { safeReadText } from '../utils/safe-read.js'
-
-const isMissing = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
-
-/** Any other failure, as the error that names the path and says whether it is input or machine. */
-const failure = (what: string, error: unknown) => fromSystemError(new Error(what, { cause: error })) ?? error
-
-/** The entries of a themes/ folder; a folder that is not there has none (any other failure throws). */
-async function themeFolders(root: string): Promise<Dirent[]> {
-  try {
-    return await readdir(root, { withFileTypes: true })
-  } catch (error) {
-    if (isMissing(error)) return []
-    throw failure(`cannot list the themes in ${root}`, error)
-  }
-}
-
-/** Whether a theme folder has a deck.css file (a folder without one is not a deck theme). */
-async function hasDeckCss(folder: string): Promise<boolean> {
-  const file = join(folder, 'deck.css')
-  try {
-    return (await stat(file)).isFile()
-  } catch (error) {
-    if (isMissing(error)) return false
-    throw failure(`cannot read the theme file ${file}`, error)
-  }
-}
-
-/** Theme folders that have a deck.css: the project's, and the report's own (reportDir/themes/). */
-export async function availableThemes(projectRoot: string, reportDir?: string): Promise<string[]> {
-  const out = new Set<string>()
-  for (const root of [join(projectRoot, 'themes'), ...(reportDir ? [join(reportDir, 'themes')] : [])]) {
-    for (const d of await themeFolders(root)) {
-      if (d.isDirectory() && (await hasDeckCss(join(root, d.name)))) out.add(d.name)
-    }
-  }
-  return [...out].sort()
-}
 
 export interface LoadedThemes {
   /** Marp theme name of the chosen theme */

@@ -21,6 +21,7 @@ import { chartCatalog, chartOf } from '../charts/lookup.js'
 import type { BuildContext, Edition } from '../context.js'
 import { indexMetrics } from '../data/metrics.js'
 import type { Keyword, Section } from '../data/types.js'
+import { logoDataUri } from '../html/data-uri.js'
 import { escapeHtml } from '../html/escape.js'
 import { htmlText } from '../html/text.js'
 import type { Locale } from '../i18n/figures.js'
@@ -37,13 +38,11 @@ import {
   renderTemplateSet,
 } from './handlebars.js'
 import { issuerView } from './issuer.js'
-import { logoDataUri } from './logo.js'
 import { checkOverflow } from './overflow.js'
 import { encodeNote } from './speaker-notes.js'
 
 export type { RenderedChart } from '../charts/index.js'
 export type { SlideMeta } from './deck-helpers.js'
-export { availableThemes } from './deck-themes.js'
 
 /**
  * A rendered slide deck: everything the deck outputs need. Slides, notes and the <section>

@@ -8,7 +8,7 @@
 import { join } from 'node:path'
 import type { Edition } from '../context.js'
 import { TemplateRenderError } from '../errors.js'
-import { themeDir } from '../resources.js'
+import { themeDir } from '../themes/find.js'
 import { isMissingFile, safeReadText } from '../utils/safe-read.js'
 import { cssString } from './handout-helpers.js'
 

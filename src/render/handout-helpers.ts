@@ -1,9 +1,11 @@
 // Helpers of the handout templates (templates/handout/**): paragraphs with their key figures set off,
 // contents page numbers of fixed width, dates, and CSS strings for the running headers. Every helper
 // that puts report text into the page escapes it; data text is always shown literally.
+
 import Handlebars from 'handlebars'
 import type { Metric } from '../data/types.js'
 import { escapeHtml } from '../html/escape.js'
+import { formatDate } from '../i18n/dates.js'
 import { formatMetric, type Locale, zhAlternativeFigures } from '../i18n/figures.js'
 import type { HelperDelegate } from './handlebars.js'
 
@@ -107,15 +109,6 @@ export function pageCounterContent(template: string): string {
     .filter((p) => p !== '')
     .map((p) => (p === '{page}' ? 'counter(page)' : p === '{pages}' ? 'counter(pages)' : cssString(p)))
     .join(' ')
-}
-
-export function formatDate(iso: string, locale: Locale): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number)
-  if (!y || !m || !d) return iso
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d)))
 }
 
 export interface HandoutHelperOptions {

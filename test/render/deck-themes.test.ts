@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ReportError } from '../../src/errors.js'
-import { availableThemes } from '../../src/render/deck.js'
+import { availableThemes } from '../../src/themes/find.js'
 import { projectRoot } from '../support/browser.js'
 
 let scratch: string

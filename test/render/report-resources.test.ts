@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadEdition } from '../../src/merge/edition.js'
 import { loadTemplateSet } from '../../src/render/handlebars.js'
 import { resourceLines } from '../../src/resource-list.js'
-import { resolveResource, themeDir } from '../../src/resources.js'
+import { resolveResource } from '../../src/resources.js'
+import { themeDir } from '../../src/themes/find.js'
 import { projectRoot } from '../support/browser.js'
 
 describe("a report's own resources", () => {
