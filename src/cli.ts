@@ -103,6 +103,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--mono', 'print the handout in black and white')
     .option('--pad4', 'pad the handout with blank pages to a multiple of 4 (saddle stitching)')
     .option('--paragraph-numbers', 'number the paragraphs of the reading copy')
+    .option(
+      '--keep',
+      'also write what each stage made (deck Markdown, HTML, chart SVGs) to <edition>/intermediate/',
+    )
     .option('--browser <path>', 'use this Chromium or Chrome executable')
     .option('--no-cache', 'render every chart again')
     .option(

@@ -13,6 +13,8 @@ export interface BuildContext {
   session: BrowserSession
   /** false with --no-cache: render every chart again. */
   cache: boolean
+  /** with --keep: the edition's output folder, where the files between the stages are written too */
+  keep?: string
 }
 
 export interface ThemeChoice {

@@ -1,14 +1,23 @@
-// build(): the numbered stage sequence, nothing else. Each stage lives in its own module:
-//   1. load      src/data/load.ts      YAML with positions -> values
-//   2. validate  src/data/validate.ts  schema + semantic checks, every problem with file:line
-//   3. merge     src/merge/            edition overlay over the city's report, with provenance
-//   4. chart     src/charts/           Vega-Lite -> SVG, measured with the page's own fonts
-//   5. template  src/render/           Handlebars -> Marp Markdown (deck) / print HTML (handouts)
-//   6. render    src/render/deck.ts    Marp -> HTML; every slide measured for overflow
-//   7. export    src/export/           deck.html, PDFs, PNG, PPTX through one shared Chromium
+// build(): the stages, called in the order they run; each returns its result here.
+//
+//   1. load       loadReport       src/data/         the report's YAML, every value with its file:line
+//   2. validate                    src/data/         schema and report rules, every problem at once
+//                                                    (one call: a report is never used unvalidated)
+//      editions   chooseEditions   src/merge/        the report, --edition ids or --all; --shard
+//   3. merge      loadEdition      src/merge/        an edition's overlay over the report
+//   4. charts     draftDeck        src/render/       the deck templates' first pass lists its charts
+//                 renderCharts     src/charts/       Vega-Lite -> SVG, measured with the page's fonts
+//   5. templates  draft.finish     src/render/       Handlebars -> Marp Markdown -> slides (HTML)
+//                 checkOverflow    src/render/       every slide measured; one that overflows fails
+//   6. outputs    runOutputs       src/export/       deck.html, PDFs, PPTX, handouts, one Chromium
+//
+// The handouts draw their own charts at print size and run their own templates inside stage 6
+// (src/export/handout-pdf.ts): they are laid out in pages that must be measured in the browser.
+// `--keep` writes what stages 4-6 made (Markdown, HTML, SVG) to <edition>/intermediate/.
 import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { type BrowserSession, launchForReport } from './browser/session.js'
+import { renderCharts } from './charts/index.js'
 import type { BuildContext, Edition } from './context.js'
 import { type LoadedReport, loadReport } from './data/load.js'
 import {
@@ -17,23 +26,26 @@ import {
   InternalError,
   isReportError,
   type ReportError,
-  UsageError,
 } from './errors.js'
 import { writeEditionManifest } from './export/index-page.js'
+import { keepDeck } from './export/intermediates.js'
 import {
   type BuiltFile,
-  OUTPUT_KINDS,
   type OutputKind,
   type OutputSpec,
   type PptxMode,
   planOutputs,
 } from './export/outputs.js'
 import type { PrintOptions } from './export/print-options.js'
+import { runOutputs } from './export/run-outputs.js'
 import type { Logger } from './log/logger.js'
-import { listEditions, loadEdition } from './merge/index.js'
+import { chooseEditions } from './merge/choose-editions.js'
+import { loadEdition } from './merge/index.js'
 import type { BuildEventSink } from './progress/events.js'
-import { renderDeck } from './render/deck.js'
-import { type Shard, shareOf } from './utils/shard.js'
+import { draftDeck, type RenderedDeck } from './render/deck.js'
+import { checkOverflow } from './render/overflow.js'
+import { mapLimit } from './utils/map-limit.js'
+import type { Shard } from './utils/shard.js'
 
 export interface BuildOptions {
   /** report folder, e.g. data/<report> */
@@ -69,6 +81,8 @@ export interface BuildOptions {
   concurrency?: number
   /** receives progress events (src/progress/): editions and outputs as they start and finish */
   onEvent?: BuildEventSink
+  /** also write the files between the stages to <edition>/intermediate/ (`--keep`) */
+  keep?: boolean
 }
 
 export interface EditionBuild {
@@ -105,7 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (ownSession) await (await sessionReady.catch(() => undefined))?.close()
   }
 
-  // 1-2. Load and validate the city's report: every edition builds on it, so a broken base stops here.
+  // 1-2. Load and validate the report: every edition builds on it, so a broken base stops here.
   let base: LoadedReport
   let session: BrowserSession
   try {
@@ -118,15 +132,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw error
   }
 
-  // 3. Which editions: the report itself, the named ones, or all of them.
-  const chosen = options.all
-    ? [base.report.id, ...(await listEditions(base.dir))]
-    : options.editions && options.editions.length > 0
-      ? options.editions
-      : [base.report.id]
-  const ids = options.shard ? shareOf(chosen, options.shard) : chosen
-
-  await checkEditionIds(ids, base).catch(async (error: unknown) => {
+  // Which editions: the report itself, the named ones, or all of them; this runner's share.
+  const ids = await chooseEditions(base, options).catch(async (error: unknown) => {
     await closeOwn()
     throw error
   })
@@ -171,7 +178,7 @@ async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> 
   const emit = options.onEvent ?? (() => undefined)
   emit({ type: 'edition-start', edition: id })
   try {
-    // 3. Merge the edition's overlay over the city's data (the city's own edition has none).
+    // 3. Merge the edition's overlay over the report (the report's own edition has none).
     const loaded = await loadEdition(job.base.dir, id, {
       projectRoot: ctx.projectRoot,
       base: job.base,
@@ -184,48 +191,44 @@ async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> 
     }
     result.name = edition.report.presentation?.edition ?? id
     await mkdir(outDir, { recursive: true })
+    const editionCtx: BuildContext = options.keep ? { ...ctx, keep: outDir } : ctx
 
-    // 4-6. Charts, templates and Marp render once for every deck output. Every slide is measured
-    // for overflow before any file is written: by renderDeck, or by the output that loads the deck
-    // at slide size anyway (deck.pdf), which then runs first.
-    const measuring = job.outputs.find((o) => o.checksOverflow)
-    const deck = job.outputs.some((o) => o.needsDeck)
-      ? await renderDeck(edition, ctx, { checkOverflow: !measuring })
-      : undefined
-    if (deck) ctx.logger.debug(`${id}: deck rendered, ${deck.slides.length} slides, in ${elapsed(started)}`)
+    // 4-5. The deck, once for every deck output: its charts, then its templates and Marp. Every
+    // slide is measured for overflow before any file is written: here, or by the output that loads
+    // the deck at slide size anyway (deck.pdf), which then runs first.
+    let deck: RenderedDeck | undefined
+    if (job.outputs.some((o) => o.needsDeck)) {
+      const draft = await draftDeck(edition, editionCtx)
+      const charts = await renderCharts(draft.chartUses, edition, editionCtx)
+      deck = draft.finish(charts)
+      if (options.keep) await keepDeck(outDir, deck, charts.values())
+      if (!job.outputs.some((o) => o.checksOverflow)) await checkOverflow(deck, editionCtx)
+      ctx.logger.debug(`${id}: deck rendered, ${deck.slides.length} slides, in ${elapsed(started)}`)
+    }
 
-    // 7. Exports: the independent ones side by side on the page pool, then those that read them.
+    // 6. Outputs.
     const input = {
       edition,
-      ctx,
+      ctx: editionCtx,
       deck,
       bleed: options.bleed ?? false,
       pptx: options.pptx ?? 'native',
       print: options.print ?? {},
     }
-    const record = (built: BuiltFile) => {
-      result.files.push(built)
-      ctx.logger.info(`  ${id}: ${built.kind} ${Math.round(built.ms)} ms`)
-    }
-    const runOne = async (spec: OutputSpec) => {
-      const t0 = performance.now()
-      emit({ type: 'output-start', edition: id, output: spec.kind })
-      const file = await spec.run(input)
-      const built = { kind: spec.kind, ...file, ms: performance.now() - t0 }
-      record(built)
-      emit({
-        type: 'output-done',
-        edition: id,
-        output: spec.kind,
-        path: built.path,
-        pages: built.pages,
-        ms: built.ms,
-      })
-    }
-    if (measuring) await runOne(measuring)
-    await Promise.all(job.outputs.filter((o) => o !== measuring && !o.after).map(runOne))
-    await Promise.all(job.outputs.filter((o) => o !== measuring && o.after).map(runOne))
-    result.files.sort((a, b) => OUTPUT_KINDS.indexOf(a.kind) - OUTPUT_KINDS.indexOf(b.kind))
+    result.files = await runOutputs(job.outputs, input, {
+      started: (spec) => emit({ type: 'output-start', edition: id, output: spec.kind }),
+      finished: (built) => {
+        ctx.logger.info(`  ${id}: ${built.kind} ${Math.round(built.ms)} ms`)
+        emit({
+          type: 'output-done',
+          edition: id,
+          output: built.kind,
+          path: built.path,
+          pages: built.pages,
+          ms: built.ms,
+        })
+      },
+    })
     // what `huibao index` reads back: which edition this folder holds, from what is on disk alone
     await writeEditionManifest(outDir, {
       id,
@@ -255,31 +258,6 @@ async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> 
   return result
 }
 
-/** Edition ids named on the command line that the report does not have: a usage error, before any work. */
-async function checkEditionIds(ids: readonly string[], base: LoadedReport): Promise<void> {
-  const known = [base.report.id, ...(await listEditions(base.dir))]
-  const unknown = ids.filter((id) => !known.includes(id))
-  if (unknown.length > 0) {
-    throw new UsageError(`unknown edition ${unknown.map((u) => `"${u}"`).join(', ')} in --edition`, {
-      hint: `editions of ${base.report.id}: ${known.join(', ')}`,
-    })
-  }
-}
-
 function elapsed(since: number): string {
   return `${Math.round(performance.now() - since)} ms`
-}
-
-/** Runs fn over items with at most `limit` at a time, keeping the input order in the results. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++
-      results[i] = await fn(items[i] as T)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
 }

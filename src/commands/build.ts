@@ -27,6 +27,8 @@ export interface BuildCommandOptions {
   cache?: boolean
   /** editions built at once (huibao.config.yaml or --concurrency) */
   concurrency?: number
+  /** --keep: also write the files between the stages */
+  keep?: boolean
   /** how long a page may take to get ready, in ms (huibao.config.yaml's timeout) */
   timeoutMs?: number
   /** Longest the whole build may take, in minutes (--build-timeout). */
@@ -122,6 +124,7 @@ async function buildAndReport(
     browser: options.browser,
     cache: options.cache,
     concurrency: options.concurrency,
+    keep: options.keep,
     pptx: pptx as PptxMode,
     ...(shard?.shard ? { shard: shard.shard } : {}),
     onEvent,

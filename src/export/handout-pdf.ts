@@ -5,6 +5,7 @@
 // document printed again. The page-number boxes have a fixed width and tabular digits, so the
 // numbers cannot move anything; the second print's bookmarks are checked against the numbers, and a
 // third pass runs should they ever differ.
+
 import { join } from 'node:path'
 import type { Page } from 'puppeteer-core'
 import type { BuildContext, Edition } from '../context.js'
@@ -12,6 +13,7 @@ import { ConvertError } from '../errors.js'
 import { type HandoutKind, type RenderedHandout, renderHandout } from '../render/handout.js'
 import { documentMeta } from '../render/issuer.js'
 import { writeAtomic } from '../utils/files.js'
+import { keepFile } from './intermediates.js'
 import { A4, finalizePdf, readOutline } from './pdf-post.js'
 
 export interface HandoutPdfOptions {
@@ -102,7 +104,10 @@ async function printOnce(
   rendered: RenderedHandout,
   name: string,
 ): Promise<Uint8Array> {
-  await ctx.session.load(page, rendered.html, { name: name.replace(/\.pdf$/, '.html') })
+  const htmlName = name.replace(/\.pdf$/, '.html')
+  // with --keep, each pass's HTML as printed (the last pass wins)
+  if (ctx.keep) await keepFile(ctx.keep, htmlName, rendered.html)
+  await ctx.session.load(page, rendered.html, { name: htmlName })
   // Margin boxes alone do not make Chromium fetch a web font: load the glyphs they show first.
   await page.evaluate(
     async (text: string, families: string[]) => {

@@ -1,13 +1,11 @@
-// Stage: the slide deck. Edition -> Handlebars (templates/deck) -> Marp Markdown -> Marp HTML + CSS.
-//
-//   1. theme     themes/<name>/deck.css, a Marp theme; Edition.theme.accent sets --district (deck-themes.ts)
-//   2. collect   render the templates once to learn which charts the slides use
-//   3. charts    renderCharts() draws them (in Chromium, with the bundled fonts)
-//   4. render    render the templates again with the charts in place -> Marp Markdown
-//   5. marp      Marp -> HTML (one <section> per slide) + CSS; speaker notes from HTML comments
-//                (deck-marp.ts)
-//   6. measure   load the slides in Chromium and fail on any slide whose content overflows it
-//
+// The slide deck: Edition -> Handlebars (templates/deck) -> Marp Markdown -> Marp HTML + CSS.
+// The pipeline (src/pipeline.ts) runs it in its stages:
+//   draftDeck()      1. theme: themes/<name>/deck.css, a Marp theme (deck-themes.ts)
+//                    2. templates, first pass: which charts the slides use (draft.chartUses)
+//   renderCharts()   3. the charts, drawn in Chromium with the bundled fonts (src/charts/)
+//   draft.finish()   4. templates again, with the charts in place -> Marp Markdown
+//                    5. Marp -> HTML (one <section> per slide) + CSS; notes from HTML comments
+//   checkOverflow()  6. every slide measured in Chromium; a slide whose content overflows fails
 // The result (RenderedDeck) is what every deck output wraps: deck.html, deck.pdf, PNGs, PPTX.
 import Handlebars from 'handlebars'
 import {
@@ -93,12 +91,35 @@ export interface RenderDeckOptions {
   checkOverflow?: boolean
 }
 
-/** Renders the edition's slide deck. Throws TemplateRenderError, ConfigError or OverflowError. */
+/**
+ * The deck before its charts: the theme and templates read, and the charts the slides use (from a
+ * first pass of the templates). The pipeline draws those charts, then finishes the deck with them.
+ */
+export interface DeckDraft {
+  /** the charts the slides show, each with its options, in order of use */
+  chartUses: ChartUse[]
+  /** renders the templates with the drawn charts in place, then Marp: the deck (not yet measured) */
+  finish(drawn: Map<string, RenderedChart>): RenderedDeck
+}
+
+/**
+ * Renders the edition's slide deck: draft, charts, finish, and (unless told not to) the overflow
+ * check. The pipeline runs these steps itself (src/pipeline.ts); this is for callers that want a
+ * deck in one call (huibao dev, tests, the benchmark).
+ */
 export async function renderDeck(
   edition: Edition,
   ctx: BuildContext,
   options: RenderDeckOptions = {},
 ): Promise<RenderedDeck> {
+  const draft = await draftDeck(edition, ctx)
+  const deck = draft.finish(await renderCharts(draft.chartUses, edition, ctx))
+  if (options.checkOverflow !== false) await checkOverflow(deck, ctx)
+  return deck
+}
+
+/** Steps 1-2: theme and templates, and the first pass of the templates that lists the charts. */
+export async function draftDeck(edition: Edition, ctx: BuildContext): Promise<DeckDraft> {
   const { projectRoot } = ctx
   const report = edition.report
   const locale = edition.locale as Locale
@@ -174,37 +195,37 @@ export async function renderDeck(
   }
   const uses: ChartUse[] = []
   pass('collect', uses)
-  const drawn = await renderCharts(uses, edition, ctx)
-  const { markdown, state, embeds } = pass('render', [], drawn)
-  const charts: RenderedChart[] = []
-  for (const use of uses) {
-    const chart = drawn.get(chartUseKey(use))
-    if (chart && !charts.includes(chart)) charts.push(chart)
+  return {
+    chartUses: uses,
+    finish(drawn) {
+      // 4. the templates again, with the charts in place
+      const { markdown, state, embeds } = pass('render', [], drawn)
+      const charts: RenderedChart[] = []
+      for (const use of uses) {
+        const chart = drawn.get(chartUseKey(use))
+        if (chart && !charts.includes(chart)) charts.push(chart)
+      }
+      // 5. marp
+      const { html, css, notes } = markdownToSlides(markdown, {
+        themeCss: themes.css,
+        locale,
+        embeds,
+        slideCount: state.slides.length,
+      })
+      const title = [report.meta.title, report.presentation?.edition].filter(Boolean).join(' · ')
+      return {
+        markdown,
+        embeds,
+        html,
+        css,
+        theme: themes.name,
+        lang: locale,
+        title,
+        notes,
+        slides: state.slides,
+        charts,
+        text: `${htmlText(html)}\n${notes.join('\n')}\n${title}`,
+      }
+    },
   }
-
-  // 5. marp
-  const { html, css, notes } = markdownToSlides(markdown, {
-    themeCss: themes.css,
-    locale,
-    embeds,
-    slideCount: state.slides.length,
-  })
-  const title = [report.meta.title, report.presentation?.edition].filter(Boolean).join(' · ')
-  const deck: RenderedDeck = {
-    markdown,
-    embeds,
-    html,
-    css,
-    theme: themes.name,
-    lang: locale,
-    title,
-    notes,
-    slides: state.slides,
-    charts,
-    text: `${htmlText(html)}\n${notes.join('\n')}\n${title}`,
-  }
-
-  // 6. measure
-  if (options.checkOverflow !== false) await checkOverflow(deck, ctx)
-  return deck
 }
