@@ -10,7 +10,6 @@
 // The result (RenderedDeck) is what every deck output wraps: deck.html, deck.pdf, PNGs, PPTX.
 import { readdir, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
-import { Marp } from '@marp-team/marp-core'
 import Handlebars from 'handlebars'
 import {
   type ChartOptions,
@@ -39,6 +38,7 @@ import {
 } from './handlebars.js'
 import { htmlText } from './html-text.js'
 import { issuerView } from './issuer.js'
+import { marpWithThemes } from './marp-instance.js'
 import { checkOverflow } from './overflow.js'
 import { insertPhraseBreaks } from './phrase-breaks.js'
 import { curlyQuotes } from './typography.js'
@@ -94,19 +94,6 @@ export interface RenderedDeck {
 export interface RenderDeckOptions {
   /** Measure the slides in Chromium and throw OverflowError on overflow (default true). */
   checkOverflow?: boolean
-}
-
-/** Marp's HTML allowlist for the templates: layout containers only, with class attributes. */
-const HTML_ALLOWLIST = {
-  div: ['class'],
-  span: ['class'],
-  p: ['class'],
-  br: [],
-  small: ['class'],
-  strong: ['class'],
-  ol: ['class'],
-  ul: ['class'],
-  li: ['class'],
 }
 
 /** Theme folders that have a deck.css: the project's, and the report's own (reportDir/themes/). */
@@ -274,15 +261,7 @@ export async function renderDeck(
   }
 
   // 5. marp
-  const marp = new Marp({
-    html: HTML_ALLOWLIST,
-    inlineSVG: false,
-    script: false,
-    math: false,
-    emoji: { shortcode: false, unicode: false },
-    minifyCSS: false,
-  })
-  for (const css of themes.css) marp.themeSet.add(css)
+  const marp = marpWithThemes(themes.css)
   const rendered = marp.render(markdown)
   const typeset = locale === 'en' ? curlyQuotes(rendered.html) : rendered.html
   const html = insertPhraseBreaks(typeset).replace(
