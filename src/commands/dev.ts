@@ -106,6 +106,7 @@ export async function devCommand(report: string, options: DevCommandOptions): Pr
     await stop
   } finally {
     clearTimeout(timer)
+    builder.stop()
     await watcher.close()
     await server?.close()
     await session.close()

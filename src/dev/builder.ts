@@ -3,8 +3,9 @@
 // it is stale. A save marks stale only the editions it touches (an overlay touches its own edition;
 // the report, templates, themes, charts and locales touch all), and only editions someone is looking
 // at are rebuilt at once. A rebuild renders the deck's Markdown and HTML (charts come from the chart
-// cache when unchanged); the slower overflow check follows once the page has its update, and the
-// handout PDF is printed only when the handout view asks. Failures become problems, never throws.
+// cache when unchanged); the slower overflow check follows once the page has its update, without
+// holding up the next save's rebuild; the handout PDF is printed only when the handout view asks.
+// Failures become problems, never throws.
 import { mkdir, rm } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import type { BrowserSession } from '../browser/session.js'
@@ -68,6 +69,9 @@ export class DevBuilder {
   private readonly again = new Set<string>()
   private readonly waiters = new Map<string, (() => void)[]>()
   private readonly printing = new Map<string, Promise<EditionView>>()
+  /** rebuilds started per edition: an overflow check reports only for the latest */
+  private readonly attempts = new Map<string, number>()
+  private stopped = false
   readonly reportDir: string
 
   constructor(private readonly options: DevBuilderOptions) {
@@ -174,6 +178,7 @@ export class DevBuilder {
     const view = this.view(id)
     const { events } = this.options
     view.stale = false
+    this.attempts.set(id, (this.attempts.get(id) ?? 0) + 1)
     events.building(view)
     try {
       const [{ renderDeck }, { renderDeckHtml }, { checkOverflow }] = await Promise.all([
@@ -200,13 +205,32 @@ export class DevBuilder {
       view.version++
       events.deck(view)
       this.settle(id)
-      await checkOverflow(deck, ctx)
-      view.problems = []
+      // The overflow check measures the slides in Chromium, a second or more on a busy machine. It
+      // runs apart, so that a save meanwhile rebuilds at once; its answer counts only while no later
+      // rebuild has started (that one's own check, or its problems, say what is true then).
+      const attempt = this.attempts.get(id)
+      void checkOverflow(deck, ctx).then(
+        () => this.checked(view, attempt, []),
+        (error: unknown) => this.checked(view, attempt, errorLines(error)),
+      )
+      return
     } catch (error) {
       view.problems = errorLines(error)
     }
     events.problems(view)
     this.settle(id)
+  }
+
+  /** The overflow check's answer, unless a later rebuild started or the server stopped. */
+  private checked(view: EditionView, attempt: number | undefined, problems: string[]): void {
+    if (this.stopped || this.attempts.get(view.id) !== attempt) return
+    view.problems = problems
+    this.options.events.problems(view)
+  }
+
+  /** No more events: the server is closing (checks still running end unheard). */
+  stop(): void {
+    this.stopped = true
   }
 
   /** The edition's handout.pdf, printed again first if stale (only when the handout view asks). */
