@@ -204,8 +204,14 @@ describe('huibao dev', () => {
       const state = await presenter.evaluate(() => ({
         notReloaded: (window as unknown as { hbNotReloaded?: boolean }).hbNotReloaded === true,
         slide: document.documentElement.dataset.slide,
+        // a section's slide has its lead as the speaker's notes: the notes pane follows the edit too
+        notes: document.querySelector('.hb-notes')?.textContent ?? '',
       }))
-      expect(state).toEqual({ notReloaded: true, slide: String(slide) })
+      expect(state).toEqual({
+        notReloaded: true,
+        slide: String(slide),
+        notes: expect.stringContaining('讲稿窗口改动'),
+      })
       // the deck's window is still on the same slide too
       expect(await page.evaluate(() => document.documentElement.dataset.slide)).toBe(String(slide))
     } finally {
