@@ -50,7 +50,7 @@ export async function devCommand(report: string, options: DevCommandOptions): Pr
       building: (view) => publish('building', view.id, {}),
       deck: (view) => {
         logger.info(`✓ ${view.id}: deck updated (${view.slides} slides)`)
-        publish('deck', view.id, { version: view.version })
+        publish('deck', view.id, { version: view.version, ...view.update })
       },
       problems: (view) => {
         for (const line of view.problems) logger.info(line)
@@ -61,6 +61,7 @@ export async function devCommand(report: string, options: DevCommandOptions): Pr
           state,
           version: view.handout.version,
           problems: view.handout.problems,
+          pages: view.handout.pages,
         }),
     },
   })
@@ -105,6 +106,7 @@ export async function devCommand(report: string, options: DevCommandOptions): Pr
     await stop
   } finally {
     clearTimeout(timer)
+    builder.stop()
     await watcher.close()
     await server?.close()
     await session.close()

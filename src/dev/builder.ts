@@ -3,15 +3,18 @@
 // it is stale. A save marks stale only the editions it touches (an overlay touches its own edition;
 // the report, templates, themes, charts and locales touch all), and only editions someone is looking
 // at are rebuilt at once. A rebuild renders the deck's Markdown and HTML (charts come from the chart
-// cache when unchanged); the slower overflow check follows once the page has its update, and the
-// handout PDF is printed only when the handout view asks. Failures become problems, never throws.
-import { mkdir } from 'node:fs/promises'
+// cache when unchanged); the slower overflow check follows once the page has its update, without
+// holding up the next save's rebuild; the handout PDF is printed only when the handout view asks.
+// Failures become problems, never throws.
+import { mkdir, rm } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import type { BrowserSession } from '../browser/session.js'
 import type { BuildContext, Edition } from '../context.js'
 import { type LoadedReport, loadReport } from '../data/load.js'
 import type { Logger } from '../log/logger.js'
 import { listEditions, loadEdition } from '../merge/index.js'
+import { type DeckParts, type DeckPatch, deckParts, deckPatch } from './deck-patch.js'
+import { drawPages } from './handout-pages.js'
 import { errorLines } from './problems.js'
 
 export interface EditionView {
@@ -20,11 +23,23 @@ export interface EditionView {
   version: number
   /** the last good deck.html; stays when a later save breaks something */
   html?: string
+  /** `html` cut into slides, styles and data, to make the next patch from */
+  parts?: DeckParts
+  /** how the page on the version before goes to this one; no patch: load the deck whole */
+  update?: { from: number; patch?: DeckPatch }
   slides?: number
   /** the CLI's lines for what is wrong now; empty when all is well */
   problems: string[]
   stale: boolean
-  handout: { version: number; file?: string; stale: boolean; problems: string[] }
+  handout: {
+    version: number
+    file?: string
+    /** pictures of the PDF's pages, `pagesDir`/1.png …; 0: none (the view shows the PDF) */
+    pages: number
+    pagesDir?: string
+    stale: boolean
+    problems: string[]
+  }
 }
 
 export interface BuilderEvents {
@@ -54,6 +69,9 @@ export class DevBuilder {
   private readonly again = new Set<string>()
   private readonly waiters = new Map<string, (() => void)[]>()
   private readonly printing = new Map<string, Promise<EditionView>>()
+  /** rebuilds started per edition: an overflow check reports only for the latest */
+  private readonly attempts = new Map<string, number>()
+  private stopped = false
   readonly reportDir: string
 
   constructor(private readonly options: DevBuilderOptions) {
@@ -70,7 +88,13 @@ export class DevBuilder {
   view(id: string): EditionView {
     let view = this.views.get(id)
     if (!view) {
-      view = { id, version: 0, problems: [], stale: true, handout: { version: 0, stale: true, problems: [] } }
+      view = {
+        id,
+        version: 0,
+        problems: [],
+        stale: true,
+        handout: { version: 0, pages: 0, stale: true, problems: [] },
+      }
       this.views.set(id, view)
     }
     return view
@@ -154,6 +178,7 @@ export class DevBuilder {
     const view = this.view(id)
     const { events } = this.options
     view.stale = false
+    this.attempts.set(id, (this.attempts.get(id) ?? 0) + 1)
     events.building(view)
     try {
       const [{ renderDeck }, { renderDeckHtml }, { checkOverflow }] = await Promise.all([
@@ -169,19 +194,43 @@ export class DevBuilder {
       const ctx = this.context()
       const deck = await renderDeck(edition, ctx, { checkOverflow: false })
       lap('deck rendered')
-      view.html = await renderDeckHtml(deck, edition, ctx)
+      const html = await renderDeckHtml(deck, edition, ctx)
       lap('deck.html assembled')
+      const parts = deckParts(html, deck.slides.length)
+      const patch = parts && view.parts ? deckPatch(view.parts, parts) : undefined
+      view.update = { from: view.version, patch }
+      view.html = html
+      view.parts = parts
       view.slides = deck.slides.length
       view.version++
       events.deck(view)
       this.settle(id)
-      await checkOverflow(deck, ctx)
-      view.problems = []
+      // The overflow check measures the slides in Chromium, a second or more on a busy machine. It
+      // runs apart, so that a save meanwhile rebuilds at once; its answer counts only while no later
+      // rebuild has started (that one's own check, or its problems, say what is true then).
+      const attempt = this.attempts.get(id)
+      void checkOverflow(deck, ctx).then(
+        () => this.checked(view, attempt, []),
+        (error: unknown) => this.checked(view, attempt, errorLines(error)),
+      )
+      return
     } catch (error) {
       view.problems = errorLines(error)
     }
     events.problems(view)
     this.settle(id)
+  }
+
+  /** The overflow check's answer, unless a later rebuild started or the server stopped. */
+  private checked(view: EditionView, attempt: number | undefined, problems: string[]): void {
+    if (this.stopped || this.attempts.get(view.id) !== attempt) return
+    view.problems = problems
+    this.options.events.problems(view)
+  }
+
+  /** No more events: the server is closing (checks still running end unheard). */
+  stop(): void {
+    this.stopped = true
   }
 
   /** The edition's handout.pdf, printed again first if stale (only when the handout view asks). */
@@ -204,8 +253,15 @@ export class DevBuilder {
       const { writeHandoutPdf } = await import('../export/handout-pdf.js')
       const edition = await this.edition(id)
       const built = await writeHandoutPdf(edition, this.context(), { kind: 'handout', bleed: false })
-      view.handout.version++
+      const version = view.handout.version + 1
+      const pagesDir = join(edition.outDir, `handout-pages-${version}`)
+      view.handout.pages = await drawPages(built.path, pagesDir, this.options.logger)
+      const before = view.handout.pagesDir
+      view.handout.pagesDir = pagesDir
+      view.handout.version = version
       view.handout.file = built.path
+      // the pictures before stay a little while for a page still loading them
+      if (before) setTimeout(() => void rm(before, { recursive: true, force: true }), 30_000).unref()
       view.handout.problems = []
       events.handout(view, 'ready')
     } catch (error) {

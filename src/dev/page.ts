@@ -1,38 +1,20 @@
 // The pages `huibao dev` serves: the built deck.html with the dev client added, and the handout view.
 // The deck's Content-Security-Policy stays as built; the dev page adds to it only the client script
 // (by its hash) and connections to its own origin (for the events and the new deck).
-import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { PACKAGE_ROOT } from '../utils/paths.js'
+import { escapeHtml } from '../html/escape.js'
+import { clientScript } from './client-bundle.js'
+import type { DevPageData } from './events.js'
 
-let clientPromise: Promise<string> | undefined
-function clientScript(): Promise<string> {
-  clientPromise ??= readFile(join(PACKAGE_ROOT, 'src', 'dev', 'client.js'), 'utf8')
-  return clientPromise
-}
-
-export interface DevPageData {
-  role: 'deck' | 'handout'
-  edition: string
-  editions: string[]
-  version: number
-  problems: string[]
-}
+export type { DevPageData } from './events.js'
 
 /** JSON safe inside <script type="application/json">. */
 function jsonForHtml(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c')
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-}
-
 async function devScripts(data: DevPageData): Promise<{ tags: string; hash: string }> {
-  const client = await clientScript()
-  const hash = `'sha256-${createHash('sha256').update(client).digest('base64')}'`
-  const tags = `<script type="application/json" id="hb-dev">${jsonForHtml(data)}</script>\n<script>${client}</script>\n`
+  const { code, hash } = await clientScript()
+  const tags = `<script type="application/json" id="hb-dev">${jsonForHtml(data)}</script>\n<script>${code}</script>\n`
   return { tags, hash }
 }
 
@@ -56,15 +38,14 @@ export async function deckPage(
   return `${withCsp.slice(0, at)}${tags}${withCsp.slice(at)}`
 }
 
-/** The handout view: the print PDF in a frame, and the dev bar that says when it is rebuilding. */
+/** The handout view: the client shows the print PDF's pages (src/dev/client/handout.ts). */
 export async function handoutPage(data: DevPageData, title: string): Promise<string> {
   const { tags, hash } = await devScripts(data)
-  const frame = `<iframe id="hb-handout" title="handout.pdf" style="position:fixed;inset:0;width:100%;height:100%;border:0" src="/${encodeURIComponent(data.edition)}/handout.pdf?v=0"></iframe>`
-  return shell(title, frame, tags, hash)
+  return shell(title, '', tags, hash)
 }
 
 function shell(title: string, body: string, tags: string, hash: string): string {
-  const csp = `default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src ${hash}; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'`
+  const csp = `default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; script-src ${hash}; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'`
   return [
     '<!DOCTYPE html>',
     '<html>',

@@ -4,7 +4,9 @@
 import { createReadStream } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
 import type { DevBuilder, EditionView } from './builder.js'
+import { clientScript } from './client-bundle.js'
 import { deckPage, handoutPage } from './page.js'
 
 export interface DevServer {
@@ -25,6 +27,11 @@ interface Client {
 
 const ID = /^[a-z0-9][a-z0-9-]*$/i
 
+/** One Server-Sent Event: its type, and the message with the edition as JSON on one line. */
+function eventText(type: string, edition: string, message: Record<string, unknown>): string {
+  return `event: ${type}\ndata: ${JSON.stringify({ ...message, edition })}\n\n`
+}
+
 export async function startDevServer(builder: DevBuilder, port = 0): Promise<DevServer> {
   const clients = new Set<Client>()
   let origin = ''
@@ -38,8 +45,9 @@ export async function startDevServer(builder: DevBuilder, port = 0): Promise<Dev
     role,
     edition: view.id,
     editions: await builder.editionIds(),
-    version: view.version,
+    version: role === 'handout' ? view.handout.version : view.version,
     problems: role === 'handout' ? view.handout.problems : view.problems,
+    ...(role === 'handout' ? { pages: view.handout.pages } : {}),
   })
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -73,9 +81,19 @@ export async function startDevServer(builder: DevBuilder, port = 0): Promise<Dev
       // A page that missed a rebuild while it loaded catches up now.
       const view = builder.view(edition)
       if (view.stale && role === 'deck') void builder.rebuild(edition)
+      const known = Number(url.searchParams.get('version') ?? 0)
+      if (role === 'handout' && !view.handout.stale && view.handout.version > known) {
+        const { version, problems, pages } = view.handout
+        const state = problems.length > 0 ? 'failed' : 'ready'
+        res.write(eventText('handout', edition, { state, version, problems, pages }))
+      }
       return
     }
-    const [edition, file = ''] = parts
+    const [edition, file = '', picture = ''] = parts
+    if (file === 'handout-page' && edition && ID.test(edition) && parts.length === 3) {
+      await sendPagePicture(res, builder.view(edition), picture)
+      return
+    }
     if (!edition || !ID.test(edition) || parts.length > 2) {
       send(res, 404, 'text/plain', 'not found\n')
       return
@@ -89,7 +107,9 @@ export async function startDevServer(builder: DevBuilder, port = 0): Promise<Dev
       if (view.html) send(res, 200, 'text/html; charset=utf-8', view.html)
       else send(res, 404, 'text/plain', view.problems.join('\n'))
     } else if (file === 'handout') {
+      // the view opens on the pages there are; a print, if one is due, reaches it as an event
       const view = builder.view(edition)
+      if (view.handout.stale) void builder.handout(edition)
       send(
         res,
         200,
@@ -109,6 +129,21 @@ export async function startDevServer(builder: DevBuilder, port = 0): Promise<Dev
     } else send(res, 404, 'text/plain', 'not found\n')
   }
 
+  const sendPagePicture = async (res: ServerResponse, view: EditionView, picture: string) => {
+    const page = /^(\d{1,4})\.png$/.exec(picture)?.[1]
+    const { pagesDir, pages } = view.handout
+    if (!page || !pagesDir || Number(page) < 1 || Number(page) > pages) {
+      send(res, 404, 'text/plain', 'not found\n')
+      return
+    }
+    res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' })
+    createReadStream(join(pagesDir, `${Number(page)}.png`))
+      .on('error', () => res.destroy())
+      .pipe(res)
+  }
+
+  // The page script is bundled now, not at the first page: a problem with it stops the start.
+  await clientScript()
   const server: Server = createServer((req, res) => {
     // The server never dies on a request: anything unexpected is a 500 with the reason.
     handle(req, res).catch((error: unknown) => {
@@ -134,7 +169,7 @@ export async function startDevServer(builder: DevBuilder, port = 0): Promise<Dev
     url: `${origin}/`,
     port: bound,
     publish(type, edition, message) {
-      const payload = `event: ${type}\ndata: ${JSON.stringify({ ...message, edition })}\n\n`
+      const payload = eventText(type, edition, message)
       for (const c of clients) if (c.edition === edition) c.res.write(payload)
     },
     watched(role) {

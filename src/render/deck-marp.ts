@@ -2,38 +2,20 @@
 // the HTML comments. Here are the Marp settings production uses (exported, so that nothing builds
 // its own), the typesetting applied to Marp's HTML, and the check that the templates made one
 // slide per {{slide}} call.
-import { Marp } from '@marp-team/marp-core'
+import type { Marp } from '@marp-team/marp-core'
 import { TemplateRenderError } from '../errors.js'
 import type { Locale } from '../i18n/figures.js'
+import { marpWithThemes } from './marp-instance.js'
 import { insertPhraseBreaks } from './phrase-breaks.js'
 import { decodeNote } from './speaker-notes.js'
 import { curlyQuotes } from './typography.js'
 
-/** Marp's HTML allowlist for the templates: layout containers only, with class attributes. */
-const HTML_ALLOWLIST = {
-  div: ['class'],
-  span: ['class'],
-  p: ['class'],
-  br: [],
-  small: ['class'],
-  strong: ['class'],
-  ol: ['class'],
-  ul: ['class'],
-  li: ['class'],
-}
-
-/** A Marp converter as the deck uses it: no inline SVG wrapper, no script, no math, no emoji. */
+/**
+ * The Marp converter the deck uses (no inline SVG wrapper, no script, no math, no emoji), kept
+ * between renders for the same themes (marp-instance.ts).
+ */
 export function deckMarp(themeCss: readonly string[]): Marp {
-  const marp = new Marp({
-    html: HTML_ALLOWLIST,
-    inlineSVG: false,
-    script: false,
-    math: false,
-    emoji: { shortcode: false, unicode: false },
-    minifyCSS: false,
-  })
-  for (const css of themeCss) marp.themeSet.add(css)
-  return marp
+  return marpWithThemes([...themeCss])
 }
 
 export interface MarpDeck {

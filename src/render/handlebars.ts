@@ -117,10 +117,37 @@ export function createHandlebars(set: TemplateSet, env: RenderEnvironment): type
   return hb
 }
 
+/**
+ * Compiled template code by template source. Parsing and compiling the deck's templates took most of
+ * a render's time, twice per render (two passes), and `huibao dev` renders the same templates on
+ * every save; the code depends only on the source, so each instance just links it (hb.template).
+ */
+const compiledSources = new Map<string, TemplateSpecification>()
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0]
+const COMPILE_OPTIONS = { preventIndent: true }
+
+function compiledSpec(file: string, source: string): TemplateSpecification {
+  const cached = compiledSources.get(source)
+  if (cached) return cached
+  // precompile gives the template's code as JavaScript source; evaluating it is what compile() does too
+  const code = precompile(file, source)
+  const spec = new Function(`return ${code}`)() as TemplateSpecification
+  if (compiledSources.size >= 1000) compiledSources.clear()
+  compiledSources.set(source, spec)
+  return spec
+}
+
 function compileFile(hb: typeof Handlebars, file: string, source: string): Handlebars.TemplateDelegate {
-  // Parsing eagerly turns template syntax errors into errors with the template's own file and line.
+  const template = hb.template(compiledSpec(file, source))
+  // Partials run with their own file name in @data, so helper errors can point into them.
+  return (context, options) =>
+    template(context, { ...options, data: { ...options?.data, templateFile: file } })
+}
+
+/** The template's code; a syntax error becomes an error with the template's own file and line. */
+function precompile(file: string, source: string): string {
   try {
-    hb.parse(source)
+    return Handlebars.precompile(source, COMPILE_OPTIONS) as string
   } catch (error) {
     // Handlebars says "Parse error on line 3:" or "if doesn't match each - 2:3".
     const message = String((error as Error).message)
@@ -137,10 +164,6 @@ function compileFile(hb: typeof Handlebars, file: string, source: string): Handl
       },
     )
   }
-  const template = hb.compile(source, { preventIndent: true })
-  // Partials run with their own file name in @data, so helper errors can point into them.
-  return (context, options) =>
-    template(context, { ...options, data: { ...options?.data, templateFile: file } })
 }
 
 /** Renders the set's main template with `context`; every error names the template file. */

@@ -42,7 +42,24 @@ export function phraseBoundaries(text: string): number[] {
   return out
 }
 
+/**
+ * Boundaries by run of text. Segmenting is the costly part of rendering a deck, and a deck, its
+ * handout and every later render in `huibao dev` segment the same paragraphs again; the answer
+ * depends only on the text.
+ */
+const knownRuns = new Map<string, number[]>()
+
 function runBoundaries(text: string): number[] {
+  let known = knownRuns.get(text)
+  if (!known) {
+    known = segmentRun(text)
+    if (knownRuns.size >= 50_000) knownRuns.clear()
+    knownRuns.set(text, known)
+  }
+  return known
+}
+
+function segmentRun(text: string): number[] {
   if (!HAN.test(text)) return []
   const phrases = boundariesOf(budouxParser.parse(text))
   const words = boundariesOf([...wordSegmenter.segment(text)].map((s) => s.segment))

@@ -46,8 +46,8 @@ function startup(runs = 10): string[] {
   ]
 }
 
-/** b. edit to update in `huibao dev` */
-async function editToUpdate(edits = 20): Promise<string[]> {
+/** b. edit to update in `huibao dev` (alone: `npx tsx test/bench/authoring.ts dev`) */
+export async function editToUpdate(edits = 20): Promise<string[]> {
   const work = await mkdtemp(join(tmpdir(), 'huibao-bench-dev-'))
   const reportDir = join(work, 'report')
   await cp(join(root, example), reportDir, { recursive: true })
@@ -110,5 +110,6 @@ export async function benchAuthoring(): Promise<string[]> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  for (const line of await benchAuthoring()) process.stdout.write(`${line}\n`)
+  const lines = process.argv[2] === 'dev' ? await editToUpdate() : await benchAuthoring()
+  for (const line of lines) process.stdout.write(`${line}\n`)
 }

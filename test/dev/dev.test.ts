@@ -166,9 +166,64 @@ describe('huibao dev', () => {
     expect(server.exitCode).toBe(null)
   })
 
-  it('serves the handout as the print PDF, and its view says when it is rebuilding', async () => {
+  it('keeps the presenter window on its slide and shows the edit in its panes', async () => {
+    const good = await readFile(reportFile, 'utf8')
+    const lead = (parse(good) as { sections: { lead: string }[] }).sections[1]?.lead ?? ''
+    const shown = lead.replace(/。$/, '')
+    await page.goto(url, { waitUntil: 'load' })
+    const slide = await page.evaluate((text) => {
+      const sections = [...document.querySelectorAll('div.marpit > section')]
+      return sections.findIndex((s) => (s.textContent ?? '').includes(text)) + 1
+    }, shown)
+    expect(slide).toBeGreaterThan(1)
+    await page.goto(`${url}#${slide}`, { waitUntil: 'load' })
+    await page.waitForFunction((n) => document.documentElement.dataset.slide === String(n), {}, slide)
+    // P in the deck opens the presenter's window, as a user would.
+    const opened = page.browser().waitForTarget((t) => t.url().includes('?presenter'), { timeout: 60_000 })
+    await page.keyboard.press('p')
+    const presenter = await (await opened).page()
+    if (!presenter) throw new Error('the presenter window has no page')
+    try {
+      await presenter.waitForFunction(
+        (n) =>
+          document.documentElement.classList.contains('hb-presenter') &&
+          document.documentElement.dataset.slide === String(n) &&
+          document.querySelector('.hb-current section') !== null,
+        { timeout: 60_000 },
+        slide,
+      )
+      await presenter.evaluate(() => {
+        ;(window as unknown as { hbNotReloaded: boolean }).hbNotReloaded = true
+      })
+      await writeFile(reportFile, good.replace(lead, `${shown}，讲稿窗口改动。`))
+      await presenter.waitForFunction(
+        (text) => (document.querySelector('.hb-current')?.textContent ?? '').includes(text),
+        { timeout: 60_000 },
+        '讲稿窗口改动',
+      )
+      const state = await presenter.evaluate(() => ({
+        notReloaded: (window as unknown as { hbNotReloaded?: boolean }).hbNotReloaded === true,
+        slide: document.documentElement.dataset.slide,
+        // a section's slide has its lead as the speaker's notes: the notes pane follows the edit too
+        notes: document.querySelector('.hb-notes')?.textContent ?? '',
+      }))
+      expect(state).toEqual({
+        notReloaded: true,
+        slide: String(slide),
+        notes: expect.stringContaining('讲稿窗口改动'),
+      })
+      // the deck's window is still on the same slide too
+      expect(await page.evaluate(() => document.documentElement.dataset.slide)).toBe(String(slide))
+    } finally {
+      await presenter.close()
+      await writeFile(reportFile, good)
+    }
+  })
+
+  it('serves the handout as the print PDF; its view says when it is rebuilding and keeps its page', async () => {
     const handoutView = await page.browser().newPage()
     try {
+      await handoutView.setViewport({ width: 1000, height: 700 })
       const events: string[] = []
       await handoutView.exposeFunction('hbSawStatus', (text: string) => events.push(text))
       await handoutView.goto(`${url}handout`, { waitUntil: 'load' })
@@ -178,7 +233,6 @@ describe('huibao dev', () => {
           (window as unknown as { hbSawStatus(t: string): void }).hbSawStatus(status.textContent ?? ''),
         ).observe(status, { childList: true, characterData: true, subtree: true })
       })
-      expect(await handoutView.$('iframe#hb-handout')).not.toBe(null)
       const pdf = await fetch(`${url}handout.pdf`)
       expect(pdf.headers.get('content-type')).toBe('application/pdf')
       expect(
@@ -187,10 +241,47 @@ describe('huibao dev', () => {
           .toString(),
       ).toBe('%PDF-')
 
-      // A save prints it again while the view is open, and the view says so.
+      // The view shows the print's pages as pictures; the reader goes to page 3.
+      await handoutView.waitForFunction(
+        () => {
+          const third = document.querySelector<HTMLImageElement>('#hb-handout-pages img[data-page="3"]')
+          return third?.complete && third.naturalWidth > 0
+        },
+        { timeout: 120_000 },
+      )
+      const before = await handoutView.evaluate(() => {
+        document.querySelector('img[data-page="3"]')?.scrollIntoView()
+        ;(window as unknown as { hbNotReloaded: boolean }).hbNotReloaded = true
+        return { version: Number(document.documentElement.dataset.hbDevVersion), scroll: window.scrollY }
+      })
+      expect(before.scroll).toBeGreaterThan(0)
+
+      // A save prints it again while the view is open, and the view says so; the pages are replaced
+      // in place: same scroll position, same page at the top, not reloaded.
       await writeFile(reportFile, `${await readFile(reportFile, 'utf8')}\n`)
       await expect.poll(() => events.includes('handout: rebuilding…'), { timeout: 120_000 }).toBe(true)
-      await expect.poll(() => events.at(-1), { timeout: 120_000 }).toBe('')
+      await handoutView.waitForFunction(
+        (v) => Number(document.documentElement.dataset.hbDevVersion) > v,
+        { timeout: 120_000 },
+        before.version,
+      )
+      const after = await handoutView.evaluate(() => ({
+        notReloaded: (window as unknown as { hbNotReloaded?: boolean }).hbNotReloaded === true,
+        scroll: window.scrollY,
+        version: Number(document.documentElement.dataset.hbDevVersion),
+        thirdSrc: document.querySelector<HTMLImageElement>('img[data-page="3"]')?.src ?? '',
+        status: document.getElementById('hb-dev-status')?.textContent,
+      }))
+      expect(after).toEqual({
+        notReloaded: true,
+        scroll: before.scroll,
+        version: after.version,
+        thirdSrc: expect.stringContaining(`/handout-page/3.png?v=${after.version}`),
+        status: '',
+      })
+      expect(after.version).toBeGreaterThan(before.version)
+      const picture = await fetch(after.thirdSrc)
+      expect(picture.headers.get('content-type')).toBe('image/png')
     } finally {
       await handoutView.close()
     }
