@@ -3,11 +3,11 @@
 // into a paragraph without a metric would be shown in the handout but checked nowhere, so this is a
 // validation rule: on by default for zh-CN reports, off with `checkNumbers: false`.
 import { formatMetric, zhAlternativeFigures } from '../data/format.js'
-import type { Locate } from '../data/load.js'
+import type { Locate } from '../data/locate.js'
 import { allMetrics } from '../data/metrics.js'
 import { resolveMetricRefs } from '../data/refs.js'
 import type { Metric, Report } from '../data/types.js'
-import { formatDataPath } from '../data/validate.js'
+import { formatDataPath } from '../data/wording.js'
 import type { Problem } from '../errors.js'
 
 const ZH = '〇零一二两三四五六七八九十百千万亿'

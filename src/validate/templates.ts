@@ -4,9 +4,10 @@
 
 import { relative } from 'node:path'
 import Handlebars from 'handlebars'
+import { checkMetricRefs } from '../data/metric-refs.js'
 import type { Report } from '../data/types.js'
-import { checkMetricRefs, closest } from '../data/validate.js'
-import type { Problem, SourceLocation } from '../errors.js'
+import { closest } from '../data/wording.js'
+import { isReportError, type Problem, type SourceLocation } from '../errors.js'
 import { loadTemplateSet } from '../render/handlebars.js'
 import { templateFamilyDir } from '../resources.js'
 
@@ -99,7 +100,9 @@ export async function templateSetProblems(
       try {
         set = await loadTemplateSet(templateFamilyDir(family, projectRoot), main, reportDir)
       } catch (error) {
-        problems.push({ message: (error as Error).message })
+        // A template that cannot be read is a problem to list with the others; anything else is a bug.
+        if (!isReportError(error)) throw error
+        problems.push({ location: error.location, message: error.message }, ...error.problems)
         continue
       }
       const names = new Set(set.partials.keys())
