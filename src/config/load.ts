@@ -7,7 +7,7 @@ import { ifMissing } from '../data/if-missing.js'
 import { loadYaml } from '../data/load-yaml.js'
 import type { Locate } from '../data/locate.js'
 import { schemaProblems } from '../data/schema-problems.js'
-import { createAjv } from '../data/schema-validator.js'
+import { cachedValidator } from '../data/schema-validator.js'
 import { ConfigError } from '../errors.js'
 import { CONFIG_FILE, ProjectConfig } from './schema.js'
 
@@ -28,7 +28,7 @@ export async function loadProjectConfig(projectRoot = process.cwd()): Promise<Lo
   const loaded = await loadYaml(file)
   const options = { file: loaded.displayFile, locate: loaded.locate }
   // An empty map is fine (every setting at its default); null is not a map.
-  const problems = schemaProblems(loaded.value, options, createAjv().compile(ProjectConfig))
+  const problems = schemaProblems(loaded.value, options, cachedValidator('config', ProjectConfig))
   if (problems.length > 0) {
     const n = problems.length
     throw new ConfigError(`${loaded.displayFile}: ${n} problem${n === 1 ? '' : 's'}`, {

@@ -2,7 +2,7 @@
 // file:line:column (locate.ts). Every YAML syntax error is reported at once, text that is not plain
 // Unicode text is refused (hygiene.ts), and alias bombs stop early.
 import path from 'node:path'
-import { type Document, LineCounter, parseDocument, visit, type YAMLError } from 'yaml'
+import { type Document, isAlias, isNode, LineCounter, parseDocument, visit, type YAMLError } from 'yaml'
 import { DataParseError, type Problem, type SourceLocation } from '../errors.js'
 import type { Logger } from '../log/logger.js'
 import { checkTextHygiene } from './hygiene.js'
@@ -38,17 +38,21 @@ function syntaxMessage(error: YAMLError): string {
   return first
 }
 
-/** The first alias (*name) whose anchor (&name) is not set before it, with its offset. */
+/**
+ * The first alias (*name) whose anchor (&name) is not set before it, with its offset. One walk
+ * through the document, noting anchors as they come (an alias's own resolve() walks it again).
+ */
 function unresolvedAlias(doc: Document): { name: string; offset?: number } | undefined {
+  const anchors = new Set<string>()
   let found: { name: string; offset?: number } | undefined
-  visit(doc, {
-    Alias(_, node) {
-      if (node.resolve(doc) === undefined) {
-        found = { name: node.source, offset: node.range?.[0] }
-        return visit.BREAK
-      }
-      return undefined
-    },
+  visit(doc, (_, node) => {
+    if (isAlias(node)) {
+      if (anchors.has(node.source)) return undefined
+      found = { name: node.source, offset: node.range?.[0] }
+      return visit.BREAK
+    }
+    if (isNode(node) && node.anchor) anchors.add(node.anchor)
+    return undefined
   })
   return found
 }
@@ -97,7 +101,8 @@ export async function loadYaml(file: string, options: LoadOptions = {}): Promise
       hint: 'report text is plain Unicode text: no control characters (other than tab and newline), and each field within its length limit',
     })
   }
-  const unresolved = unresolvedAlias(doc)
+  // Every alias is written with a '*'; most reports have none, and walking the document costs.
+  const unresolved = text.includes('*') ? unresolvedAlias(doc) : undefined
   if (unresolved) {
     throw new DataParseError(
       `undefined YAML alias *${unresolved.name}: no anchor &${unresolved.name} is set before it`,

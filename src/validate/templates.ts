@@ -94,6 +94,8 @@ export async function templateSetProblems(
   projectRoot: string,
 ): Promise<Problem[]> {
   const problems: Problem[] = []
+  // A partial shared by two main templates (with the same partials around it) is checked once.
+  const checked = new Set<string>()
   for (const [family, mains] of Object.entries(FAMILIES)) {
     for (const main of mains) {
       let set: Awaited<ReturnType<typeof loadTemplateSet>>
@@ -108,11 +110,15 @@ export async function templateSetProblems(
       const names = new Set(set.partials.keys())
       const files = new Map([[set.main, set.source]])
       for (const p of set.partials.values()) files.set(p.file, p.source)
-      for (const [file, source] of files)
+      for (const [file, source] of files) {
+        const key = `${file}\u0000${[...names].join('\u0000')}`
+        if (checked.has(key)) continue
+        checked.add(key)
         problems.push(...templateProblems(file, source, names, report, projectRoot))
+      }
     }
   }
-  // A partial shared by two main templates is reported once.
+  // A problem found in two sets (a main template's own partial shadowing another) is listed once.
   const seen = new Set<string>()
   return problems.filter((p) => {
     const key = `${p.location?.file}:${p.location?.line}:${p.location?.column}:${p.message}`
