@@ -8,6 +8,7 @@ import type { Logger } from '../log/logger.js'
 import { checkTextHygiene } from './hygiene.js'
 import { displayPath, type Locate, makeLocate } from './locate.js'
 import { readText } from './read-text.js'
+import { yamlValueCache } from './yaml-cache.js'
 
 /** Most alias expansions (*name) allowed in one file; more means an alias bomb, not a report. */
 export const MAX_ALIAS_COUNT = 100
@@ -57,16 +58,38 @@ function unresolvedAlias(doc: Document): { name: string; offset?: number } | und
   return found
 }
 
+function parse(text: string, lineCounter: LineCounter): Document {
+  return parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+}
+
+/**
+ * The Locate of a file whose value came from the cache: the document is parsed the first time a
+ * place is asked for (a problem to report), exactly as loadYaml parses it.
+ */
+function lazyLocate(text: string, shown: string): Locate {
+  let locate: Locate | undefined
+  return (dataPath, options) => {
+    if (!locate) {
+      const lineCounter = new LineCounter()
+      locate = makeLocate(parse(text, lineCounter), lineCounter, shown)
+    }
+    return locate(dataPath, options)
+  }
+}
+
 /** Reads and parses one YAML file. Throws DataParseError naming the file and line. */
 export async function loadYaml(file: string, options: LoadOptions = {}): Promise<LoadedYaml> {
   const abs = path.resolve(file)
   const shown = displayPath(abs)
   // Old Mac line ends (CR alone) are line ends too; after this, every line ends in LF.
   const text = (await readText(abs, shown, options.roots)).replace(/\r\n?/g, '\n')
+  const cache = await yamlValueCache(text)
+  const cached = await cache.get()
+  if (cached) return { file: abs, displayFile: shown, value: cached.value, locate: lazyLocate(text, shown) }
   const lineCounter = new LineCounter()
   let doc: Document
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+    doc = parse(text, lineCounter)
   } catch (cause) {
     throw new DataParseError(`cannot parse the YAML: ${(cause as Error).message}`, {
       location: { file: shown },
@@ -132,5 +155,6 @@ export async function loadYaml(file: string, options: LoadOptions = {}): Promise
       },
     )
   }
+  if (doc.warnings.length === 0) await cache.set(value)
   return { file: abs, displayFile: shown, value, locate: makeLocate(doc, lineCounter, shown) }
 }
