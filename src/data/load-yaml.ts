@@ -7,6 +7,7 @@ import { DataParseError, type Problem, type SourceLocation } from '../errors.js'
 import type { Logger } from '../log/logger.js'
 import { checkTextHygiene } from './hygiene.js'
 import { displayPath, type Locate, makeLocate } from './locate.js'
+import { indexPlaces, locateFromIndex } from './place-index.js'
 import { readText } from './read-text.js'
 import { yamlValueCache } from './yaml-cache.js'
 
@@ -62,21 +63,6 @@ function parse(text: string, lineCounter: LineCounter): Document {
   return parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
 }
 
-/**
- * The Locate of a file whose value came from the cache: the document is parsed the first time a
- * place is asked for (a problem to report), exactly as loadYaml parses it.
- */
-function lazyLocate(text: string, shown: string): Locate {
-  let locate: Locate | undefined
-  return (dataPath, options) => {
-    if (!locate) {
-      const lineCounter = new LineCounter()
-      locate = makeLocate(parse(text, lineCounter), lineCounter, shown)
-    }
-    return locate(dataPath, options)
-  }
-}
-
 /** Reads and parses one YAML file. Throws DataParseError naming the file and line. */
 export async function loadYaml(file: string, options: LoadOptions = {}): Promise<LoadedYaml> {
   const abs = path.resolve(file)
@@ -85,7 +71,14 @@ export async function loadYaml(file: string, options: LoadOptions = {}): Promise
   const text = (await readText(abs, shown, options.roots)).replace(/\r\n?/g, '\n')
   const cache = await yamlValueCache(text)
   const cached = await cache.get()
-  if (cached) return { file: abs, displayFile: shown, value: cached.value, locate: lazyLocate(text, shown) }
+  if (cached) {
+    return {
+      file: abs,
+      displayFile: shown,
+      value: cached.value,
+      locate: locateFromIndex(cached.places, shown),
+    }
+  }
   const lineCounter = new LineCounter()
   let doc: Document
   try {
@@ -155,6 +148,6 @@ export async function loadYaml(file: string, options: LoadOptions = {}): Promise
       },
     )
   }
-  if (doc.warnings.length === 0) await cache.set(value)
+  if (doc.warnings.length === 0) await cache.set({ value, places: indexPlaces(doc, lineCounter) })
   return { file: abs, displayFile: shown, value, locate: makeLocate(doc, lineCounter, shown) }
 }
