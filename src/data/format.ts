@@ -17,18 +17,18 @@ function clean(value: number): number {
 /** A plain number: "7.5", "1200" in Chinese (reports write no thousands separators), "1,200" in English. */
 export function formatNumber(value: number, locale: Locale): string {
   const v = clean(value)
-  if (locale === 'zh-CN') {
-    const plain = String(v)
-    if (PLAIN_DECIMAL.test(plain)) return plain
-  }
-  return numberFormat(locale).format(v)
+  const plain = String(v)
+  if (!PLAIN_DECIMAL.test(plain)) return numberFormat(locale).format(v)
+  return locale === 'en' ? plain.replace(/^-?\d+/, (whole) => whole.replace(THOUSANDS, ',')) : plain
 }
 
 /**
- * What JavaScript writes for a number is what Intl writes in Chinese (no grouping, at most 10
- * decimals) whenever it has no exponent and at most 10 decimals. Validation formats every figure of
- * every edition, and creating the first Intl.NumberFormat alone costs tens of milliseconds.
+ * What JavaScript writes for a number is what Intl writes (in Chinese as it is, in English with a
+ * comma between thousands) whenever it has no exponent and at most 10 decimals. Validation formats
+ * every figure of every edition, and creating the first Intl.NumberFormat alone costs tens of
+ * milliseconds; test/data/format-plain.test.ts holds the two to the same answers.
  */
+const THOUSANDS = /\B(?=(\d{3})+(?!\d))/g
 const PLAIN_DECIMAL = /^-?\d+(?:\.\d{1,10})?$/
 
 // Creating an Intl.NumberFormat is slow; a report formats hundreds of figures.

@@ -1,12 +1,15 @@
-// Chinese figures are written without Intl when JavaScript's own digits are what Intl would write;
-// the two must never differ, whatever the number.
+// Figures are written without Intl when JavaScript's own digits (with commas in English) are what
+// Intl would write; the two must never differ, whatever the number.
 import { describe, expect, it } from 'vitest'
 import { formatNumber } from '../../src/data/format.js'
 
-const intl = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 10, useGrouping: false })
+const intl = {
+  'zh-CN': new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 10, useGrouping: false }),
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 10, useGrouping: true }),
+}
 const clean = (v: number) => Number(v.toPrecision(12))
 
-describe('formatNumber in Chinese', () => {
+describe('formatNumber', () => {
   it('writes what Intl writes, for figures as reports state them and for awkward numbers', () => {
     const values = [
       0,
@@ -29,6 +32,8 @@ describe('formatNumber in Chinese', () => {
       seed = (seed * 16807) % 2147483647
       values.push((seed / 2147483647 - 0.3) * 10 ** ((i % 30) - 12))
     }
-    for (const v of values) expect(formatNumber(v, 'zh-CN'), String(v)).toBe(intl.format(clean(v)))
+    for (const locale of ['zh-CN', 'en'] as const)
+      for (const v of values)
+        expect(formatNumber(v, locale), `${locale} ${v}`).toBe(intl[locale].format(clean(v)))
   })
 })
