@@ -2,29 +2,12 @@
 // from the disk cache (src/utils/cache.ts).
 // Parsing YAML with positions is the largest part of `huibao validate` once nothing else is slow,
 // and between two runs most files (the editions, the other report) have not changed. The entry is
-// keyed by the file's text and by the build of huibao that wrote it (dist/build-info.json changes
-// with every source file), so a changed file or a changed rule never reads an old answer. Only a
-// clean load is kept: no warning, no cycle, nothing JSON cannot carry exactly. Run from the
-// TypeScript sources (tests, tsx) there is no build to key by, and nothing is cached.
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+// keyed by the file's text and by the build of huibao that wrote it (build-stamp.ts), so a changed
+// file or a changed rule never reads an old answer. Only a clean load is kept: no warning, no cycle,
+// nothing JSON cannot carry exactly.
 import { type DiskCache, diskCache, hashKey } from '../utils/cache.js'
-import { PACKAGE_ROOT } from '../utils/paths.js'
-import { ifMissing } from './if-missing.js'
+import { buildStamp } from './build-stamp.js'
 import type { PlaceIndex } from './place-index.js'
-
-const DIST = join(PACKAGE_ROOT, 'dist')
-
-let stamp: Promise<string | undefined> | undefined
-
-/** The identity of the running build, or undefined when huibao runs from its sources. */
-function buildStamp(): Promise<string | undefined> {
-  stamp ??= fileURLToPath(import.meta.url).startsWith(`${DIST}/`)
-    ? readFile(join(DIST, 'build-info.json'), 'utf8').catch(ifMissing(undefined))
-    : Promise.resolve(undefined)
-  return stamp
-}
 
 /**
  * Whether JSON gives back exactly this value: plain maps, lists, text, finite numbers, true/false,
