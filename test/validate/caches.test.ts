@@ -1,5 +1,6 @@
 // What `huibao validate` keeps in its disk cache to answer quickly (the compiled report schema, the
-// values of YAML files that read cleanly, chart specs found valid) must never change an answer: a
+// values and places of YAML files that read cleanly, what each template names, chart specs found
+// valid) must never change an answer: a
 // run from a warm cache says exactly what a run from an empty one says, problems and places alike.
 import { execFile } from 'node:child_process'
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
@@ -59,6 +60,24 @@ describe('a warm cache gives the same answers as an empty one', () => {
     const after = await validate(dir, work)
     expect(after.code).toBe(1)
     expect(after.out).toMatch(/report\.yaml:\d+:\d+: meta\.delivered: expected .*"2021-02-30"/)
+  })
+})
+
+describe('a template with a syntax error', () => {
+  it('is reported at its line from a warm cache as from an empty one', async () => {
+    const dir = path.join(work, '..', `${path.basename(work)}-template`)
+    await cp(path.join(root, 'test/fixtures/validate/everything-broken'), dir, { recursive: true })
+    try {
+      const partial = path.join(dir, 'templates/deck/partials/closing.hbs')
+      await writeFile(partial, `${await readFile(partial, 'utf8')}{{#if x}}\nunclosed\n`)
+      const cold = await validate(path.join(cacheDir, 'template'), dir)
+      const warm = await validate(path.join(cacheDir, 'template'), dir)
+      expect(await readdir(path.join(cacheDir, 'template', 'templates'))).not.toHaveLength(0)
+      expect(warm).toEqual(cold)
+      expect(warm.out).toMatch(/closing\.hbs:\d+: template syntax error: Parse error/)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
 
