@@ -118,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
     .action((report: string | undefined, opts: Record<string, unknown>) =>
       run(async () => {
         // Flags override huibao.config.yaml, which overrides the defaults (src/config/settings.ts).
-        const { buildFlags } = await import('./config/settings.js')
+        const { buildFlags } = await import('./commands/flags.js')
         const { report: chosen, options } = await buildFlags({ report, ...opts })
         return (await import('./commands/build.js')).buildCommand(chosen, {
           ...opts,
@@ -195,7 +195,7 @@ export async function main(argv: string[]): Promise<number> {
         opts: { edition?: string; port?: string; open: boolean; browser?: string },
       ) =>
         run(async () => {
-          const { devFlags } = await import('./config/settings.js')
+          const { devFlags } = await import('./commands/flags.js')
           const flags = await devFlags({ report, ...opts })
           return (await import('./commands/dev.js')).devCommand(flags.report, {
             ...flags.options,

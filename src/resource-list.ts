@@ -3,10 +3,10 @@
 // that a report's own override can be seen to take effect.
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
-import { displayPath, loadYaml, resolveReportFile } from './data/load.js'
+import { loadYaml, resolveReportFile } from './data/load.js'
 import { listResources, type ResolvedResource, resolveLayers, resolveResource } from './resources.js'
 import { themeDir } from './themes/find.js'
-import { PACKAGE_ROOT } from './utils/paths.js'
+import { displayPath, PACKAGE_ROOT } from './utils/paths.js'
 
 const MAINS: Record<string, string[]> = {
   deck: ['deck.md.hbs'],

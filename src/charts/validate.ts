@@ -4,16 +4,10 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import standaloneModule from 'ajv/dist/standalone/index.js'
+import { standaloneCode } from '../utils/ajv-standalone.js'
 import { diskCache, hashKey } from '../utils/cache.js'
 import { packageDir, packageVersion } from '../utils/packages.js'
 import type { JsonPath } from './definition.js'
-
-type StandaloneCode = (ajv: Ajv, validate: ValidateFunction) => string
-// CommonJS module whose default export Node and TypeScript see differently.
-const standaloneCode: StandaloneCode =
-  (standaloneModule as unknown as { default?: StandaloneCode }).default ??
-  (standaloneModule as unknown as StandaloneCode)
 
 let validator: Promise<ValidateFunction> | undefined
 const require = createRequire(import.meta.url)

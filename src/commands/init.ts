@@ -3,9 +3,10 @@
 // validate and build as they are, and never overwrite one that exists.
 import { mkdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { displayPath, loadYaml, resolveReportFile } from '../data/load.js'
+import { loadYaml, resolveReportFile } from '../data/load.js'
 import type { Logger } from '../log/logger.js'
 import { editionYaml, reportYaml, sourceTxt } from '../scaffold/report-template.js'
+import { displayPath } from '../utils/paths.js'
 import { UsageError } from './build.js'
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/

@@ -6,25 +6,10 @@ import { allMetrics } from '../data/metrics.js'
 import { DataValidationError, isReportError, type Problem, type ReportError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
 import { editionsCheck } from '../merge/index.js'
+import type { ReportCheck } from '../validate/check.js'
 import { buildChecks } from '../validate/index.js'
 
-export interface ReportCheckContext {
-  logger: Logger
-}
-
-export interface ReportCheckResult {
-  /** Problems found; an empty list means the check passed. */
-  problems: Problem[]
-  /** Added to the ✓ line when the report passes, e.g. "3 editions". */
-  summary?: string
-}
-
-/**
- * A further check of a loaded, schema-valid report, e.g. its edition overlays
- * (data/<report>/editions/*.yaml). It returns problems rather than throwing them so that all
- * checks run; it may still throw a ReportError for a file it cannot read.
- */
-export type ReportCheck = (loaded: LoadedReport, context: ReportCheckContext) => Promise<ReportCheckResult>
+export type { ReportCheck, ReportCheckContext, ReportCheckResult } from '../validate/check.js'
 
 /**
  * Extension point: the checks every `huibao validate` runs after loading a report. The editions

@@ -2,6 +2,7 @@
 // folder in data/, else a usage error that lists the reports there. huibao itself knows no report.
 import { readdir, stat } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
+import { ifMissing } from '../data/if-missing.js'
 import { UsageError } from '../errors.js'
 
 export class NoDefaultReportError extends UsageError {}
@@ -9,11 +10,12 @@ export class NoDefaultReportError extends UsageError {}
 /** Report folders in <projectRoot>/data: those holding a report.yaml, sorted. */
 export async function reportFolders(projectRoot: string): Promise<string[]> {
   const data = join(resolve(projectRoot), 'data')
-  const entries = await readdir(data, { withFileTypes: true }).catch(() => [])
+  // No data/ folder is no report (said below); any other failure to read it is not hidden.
+  const entries = await readdir(data, { withFileTypes: true }).catch(ifMissing([]))
   const found: string[] = []
   for (const entry of entries) {
     if (!entry.isDirectory()) continue
-    const info = await stat(join(data, entry.name, 'report.yaml')).catch(() => undefined)
+    const info = await stat(join(data, entry.name, 'report.yaml')).catch(ifMissing(undefined))
     if (info?.isFile()) found.push(relative(resolve(projectRoot), join(data, entry.name)))
   }
   return found.sort()

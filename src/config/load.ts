@@ -3,8 +3,11 @@
 // file:line:column in the same words as the report data.
 import { stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import { type Locate, loadYaml } from '../data/load.js'
-import { createAjv, schemaProblems } from '../data/validate.js'
+import { ifMissing } from '../data/if-missing.js'
+import { loadYaml } from '../data/load-yaml.js'
+import type { Locate } from '../data/locate.js'
+import { schemaProblems } from '../data/schema-problems.js'
+import { cachedValidator } from '../data/schema-validator.js'
 import { ConfigError } from '../errors.js'
 import { CONFIG_FILE, ProjectConfig } from './schema.js'
 
@@ -21,11 +24,11 @@ export interface LoadedConfig {
 /** The project's config file, or undefined when the project has none. */
 export async function loadProjectConfig(projectRoot = process.cwd()): Promise<LoadedConfig | undefined> {
   const file = join(resolve(projectRoot), CONFIG_FILE)
-  if (!(await stat(file).catch(() => undefined))) return undefined
+  if (!(await stat(file).catch(ifMissing(undefined)))) return undefined
   const loaded = await loadYaml(file)
   const options = { file: loaded.displayFile, locate: loaded.locate }
   // An empty map is fine (every setting at its default); null is not a map.
-  const problems = schemaProblems(loaded.value, options, createAjv().compile(ProjectConfig))
+  const problems = schemaProblems(loaded.value, options, cachedValidator('config', ProjectConfig))
   if (problems.length > 0) {
     const n = problems.length
     throw new ConfigError(`${loaded.displayFile}: ${n} problem${n === 1 ? '' : 's'}`, {

@@ -1,9 +1,10 @@
 // Rules of the data model that a JSON Schema cannot say: whose report it is (region and level, or
-// the older `city`), and metrics cited again by reference. validate.ts runs them with its other
+// the older `city`), and metrics cited again by reference. semantic-rules.ts runs them with its other
 // semantic checks, so their problems come in the same list, each with file:line and field.
 import { Value } from '@sinclair/typebox/value'
 import { formatMetric, zhAlternativeFigures } from '../i18n/figures.js'
-import type { DataPath } from './load.js'
+import type { DataPath } from './locate.js'
+import { squash } from './loose.js'
 import { isRawRef } from './refs.js'
 import { Metric } from './types.js'
 
@@ -44,9 +45,6 @@ export function metaProblems(meta: unknown, add: Add): void {
     )
   }
 }
-
-/** Whitespace carries no meaning in Chinese text, and YAML folding may add or drop it. */
-const squash = (s: string) => s.replace(/\s+/g, '')
 
 export interface RefCandidate {
   value: Record<string, unknown>

@@ -1,13 +1,13 @@
 // deck.pptx: every slide as a full-slide picture (the 1920x1080 PNG) with its speaker notes in the
 // notes pane, for presenters who must use PowerPoint. The slides are pictures, so they look exactly
 // like the PDF; editing belongs in report.yaml.
-import { join } from 'node:path'
+
 import pptxgen from 'pptxgenjs'
 import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
 import type { RenderedDeck } from '../render/deck.js'
-import { writeAtomic } from '../utils/files.js'
 import { slideImages } from './deck-png.js'
+import { writePptxFile } from './pptx/write.js'
 
 // pptxgenjs ships CommonJS types with an ES default export; take the class whichever way it loads.
 const PptxGenJS = ((pptxgen as unknown as { default?: unknown }).default ?? pptxgen) as typeof pptxgen.default
@@ -50,7 +50,5 @@ export async function writeDeckPptx(
   edition: Edition,
   ctx: BuildContext,
 ): Promise<{ path: string; pages: number }> {
-  const path = join(edition.outDir, 'deck.pptx')
-  await writeAtomic(path, await buildPptx(deck, edition, await slideImages(deck, ctx)))
-  return { path, pages: deck.slides.length }
+  return writePptxFile(deck, edition, await buildPptx(deck, edition, await slideImages(deck, ctx)))
 }

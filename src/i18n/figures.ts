@@ -16,8 +16,20 @@ function clean(value: number): number {
 
 /** A plain number: "7.5", "1200" in Chinese (reports write no thousands separators), "1,200" in English. */
 export function formatNumber(value: number, locale: Locale): string {
-  return numberFormat(locale).format(clean(value))
+  const v = clean(value)
+  const plain = String(v)
+  if (!PLAIN_DECIMAL.test(plain)) return numberFormat(locale).format(v)
+  return locale === 'en' ? plain.replace(/^-?\d+/, (whole) => whole.replace(THOUSANDS, ',')) : plain
 }
+
+/**
+ * What JavaScript writes for a number is what Intl writes (in Chinese as it is, in English with a
+ * comma between thousands) whenever it has no exponent and at most 10 decimals. Validation formats
+ * every figure of every edition, and creating the first Intl.NumberFormat alone costs tens of
+ * milliseconds; test/data/format-plain.test.ts holds the two to the same answers.
+ */
+const THOUSANDS = /\B(?=(\d{3})+(?!\d))/g
+const PLAIN_DECIMAL = /^-?\d+(?:\.\d{1,10})?$/
 
 // Creating an Intl.NumberFormat is slow; a report formats hundreds of figures.
 const numberFormats = new Map<Locale, Intl.NumberFormat>()

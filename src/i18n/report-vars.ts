@@ -1,6 +1,8 @@
 // Whose report it is: the region and its level (national … development zone), and who delivered
 // it. `meta.city` is the older spelling of `region` for a city's report, so both read the same here.
+
 import type { Level, Meta } from '../data/types.js'
+import { InternalError } from '../errors.js'
 
 export interface RegionOf {
   /** The place the report governs: 全国, 河南省, 郑州市. */
@@ -12,7 +14,9 @@ export interface RegionOf {
 
 /** The region of a validated report's meta (validation makes sure one of region/city is there). */
 export function regionOf(meta: Meta): RegionOf {
-  const region = meta.region ?? meta.city ?? ''
+  const region = meta.region ?? meta.city
+  // Validation refuses a meta with neither (report-rules.ts), so reaching this is a bug, not input.
+  if (region === undefined) throw new InternalError('meta has neither region nor city after validation')
   const level: Level = meta.level ?? 'city'
   return meta.issuer ? { region, level, issuer: meta.issuer } : { region, level }
 }

@@ -5,8 +5,8 @@
 import type { Dirent } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { displayPath } from '../data/load.js'
 import { fromSystemError, MergeError } from '../errors.js'
+import { displayPath } from '../utils/paths.js'
 
 /** Folder of the overlays inside a report folder. */
 export const EDITIONS_DIR = 'editions'

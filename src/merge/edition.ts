@@ -4,9 +4,10 @@
 // editions live (edition-files.ts), the merge (overlay.ts), validation in the edition's language
 // (language-validation.ts), the finished edition (assemble-edition.ts).
 import path from 'node:path'
-import { displayPath, type LoadedReport, loadReport, loadYaml } from '../data/load.js'
+import { type LoadedReport, loadReport, loadYaml } from '../data/load.js'
 import type { Report } from '../data/types.js'
 import { DataValidationError, MergeError, type Problem } from '../errors.js'
+import { displayPath } from '../utils/paths.js'
 import { resolveSafePath, UnsafeFileError } from '../utils/safe-read.js'
 import { assembleEdition } from './assemble-edition.js'
 import { editionFile, findProjectRoot } from './edition-files.js'

@@ -1,7 +1,9 @@
 // A language edition must be complete: every text the reader sees is translated, and every word the
 // templates add exists in the edition's locale. Anything missing is an error, never Chinese shown
 // silently in an English deck.
+
 import { join } from 'node:path'
+import { truncate } from '../data/wording.js'
 import type { Problem, SourceLocation } from '../errors.js'
 import { type LocaleStrings, loadLocale, localeFiles, missingKeys } from '../i18n/locale.js'
 import { displayPath } from '../utils/paths.js'
@@ -51,11 +53,6 @@ function formatPath(path: DataPath, root: unknown): string {
   return out
 }
 
-function shorten(s: string, max = 30): string {
-  const chars = [...s]
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : s
-}
-
 /**
  * Every text field of an edition in a locale other than zh-CN that still holds Chinese after the
  * merge, with the file:line the text came from (usually the base report.yaml).
@@ -72,7 +69,7 @@ export function missingTranslations(edition: TranslatableEdition): Problem[] {
         problems.push({
           location: edition.source.locate(path),
           path: formatPath(path, edition.report),
-          message: `translation missing: "${shorten(value)}" is still in Chinese`,
+          message: `translation missing: "${truncate(value, 30)}" is still in Chinese`,
         })
       }
     } else if (Array.isArray(value)) {
@@ -107,7 +104,7 @@ export async function loadCheckedLocale(
   const problems = missingKeys(strings, reference).map((key) => ({
     location: { file },
     path: key,
-    message: `missing key "${key}" (zh-CN has "${shorten(reference[key] ?? '', 40)}")`,
+    message: `missing key "${key}" (zh-CN has "${truncate(reference[key] ?? '', 40)}")`,
   }))
   return { strings, problems, file }
 }

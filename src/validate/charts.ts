@@ -4,9 +4,35 @@
 import { bindChart } from '../charts/bind.js'
 import { loadDefinition } from '../charts/definition.js'
 import { type ChartFile, chartCatalog, chartOf, TARGETS_CHART } from '../charts/lookup.js'
-import { schemaProblem } from '../charts/validate.js'
+import { type SchemaProblem, schemaProblem } from '../charts/validate.js'
 import type { Edition } from '../context.js'
 import { isReportError, type Problem } from '../errors.js'
+import { diskCache, hashKey } from '../utils/cache.js'
+import { packageVersion } from '../utils/packages.js'
+
+/** Bump when what counts as valid Vega-Lite here changes without a new vega-lite or ajv. */
+const VALID_SPEC_CACHE_VERSION = '1'
+
+/**
+ * Vega-Lite's schema validator is 8 MB of JavaScript: loading it is most of the time `huibao
+ * validate` takes, yet charts change far less often than the text. So a spec found valid is
+ * remembered in the disk cache (keyed by the spec itself and the versions of vega-lite and ajv) and
+ * not checked again; a spec with a problem is never cached, so its message is always worked out now.
+ */
+async function vegaLiteProblem(spec: object, projectRoot: string): Promise<SchemaProblem | undefined> {
+  const cache = diskCache('charts', { projectRoot })
+  const key = hashKey(
+    'valid-vega-lite-spec',
+    VALID_SPEC_CACHE_VERSION,
+    packageVersion('vega-lite'),
+    packageVersion('ajv'),
+    JSON.stringify(spec),
+  )
+  if (await cache.get(key)) return undefined
+  const problem = await schemaProblem(spec, projectRoot)
+  if (!problem) await cache.set(key, 'valid')
+  return problem
+}
 
 /** The charts a build of this edition draws, each with the section it is placed in (for "{section}"). */
 function usedCharts(edition: Edition, catalog: Map<string, ChartFile>): { name: string; section?: string }[] {
@@ -58,7 +84,7 @@ export async function chartProblems(edition: Edition, projectRoot: string): Prom
     // The binding and the spec are checked apart, so that one run names the problems of both.
     await bindChart(def, edition, projectRoot, undefined, section).catch(push)
     if (def.binding.form) continue
-    const vl = await schemaProblem({ ...def.spec, data: { values: [] } }, projectRoot)
+    const vl = await vegaLiteProblem({ ...def.spec, data: { values: [] } }, projectRoot)
     if (vl)
       problems.push({
         location: def.locate(vl.path),

@@ -2,10 +2,10 @@
 // with its file:line: the base edition's locale strings and placeholders, the number coverage, the
 // templates and partials, the charts, and the published text (source.txt). The editions' own
 // checks run beside these (editionsCheck in src/merge/), all in one pass.
-import type { ReportCheck } from '../commands/validate.js'
 import { isReportError, type Problem } from '../errors.js'
 import { findProjectRoot, loadEdition } from '../merge/edition.js'
 import { chartProblems } from './charts.js'
+import type { ReportCheck } from './check.js'
 import { numberCoverageProblems } from './numbers.js'
 import { sourceProblems } from './source.js'
 import { templateSetProblems } from './templates.js'

@@ -2,12 +2,11 @@
 // sentence, its sentence inside the text) or a nonMetricNumbers entry with a reason. A figure typed
 // into a paragraph without a metric would be shown in the handout but checked nowhere, so this is a
 // validation rule: on by default for zh-CN reports, off with `checkNumbers: false`.
-
-import type { Locate } from '../data/load.js'
+import type { Locate } from '../data/locate.js'
 import { allMetrics } from '../data/metrics.js'
 import { resolveMetricRefs } from '../data/refs.js'
 import type { Metric, Report } from '../data/types.js'
-import { formatDataPath } from '../data/validate.js'
+import { formatDataPath } from '../data/wording.js'
 import type { Problem } from '../errors.js'
 import { formatMetric, zhAlternativeFigures } from '../i18n/figures.js'
 
@@ -76,23 +75,33 @@ function texts(report: Report): Text[] {
   return out
 }
 
-/** The spans of `text` a metric covers: its figure, inside each place its sentence occurs. */
-function metricSpans(text: string, metric: Metric): Span[] {
+/** Where a metric's figure is inside its own sentence: worked out once per metric, not per text. */
+interface FigureSpans {
+  sentence: string
+  /** Spans relative to the start of the sentence. */
+  spans: Span[]
+}
+
+function figureSpans(metric: Metric): FigureSpans {
   const figures = [formatMetric(metric, 'zh-CN'), ...zhAlternativeFigures(metric)]
-  const spans: Span[] = []
-  for (const at of occurrences(text, metric.sentence)) {
-    for (const figure of figures)
-      for (const offset of occurrences(metric.sentence, figure))
-        spans.push({ start: at + offset, end: at + offset + figure.length })
-  }
-  return spans
+  const spans = figures.flatMap((figure) =>
+    occurrences(metric.sentence, figure).map((start) => ({ start, end: start + figure.length })),
+  )
+  return { sentence: metric.sentence, spans }
+}
+
+/** The spans of `text` a metric covers: its figure, inside each place its sentence occurs. */
+function metricSpans(text: string, { sentence, spans }: FigureSpans): Span[] {
+  return occurrences(text, sentence).flatMap((at) =>
+    spans.map((s) => ({ start: at + s.start, end: at + s.end })),
+  )
 }
 
 /** Every number of the report's text that no metric and no nonMetricNumbers entry accounts for. */
 export function numberCoverageProblems(report: Report, locate: Locate): Problem[] {
   if (report.checkNumbers === false || (report.checkNumbers === undefined && report.locale !== 'zh-CN'))
     return []
-  const metrics = allMetrics(resolveMetricRefs(report)).map((e) => e.metric)
+  const metrics = allMetrics(resolveMetricRefs(report)).map((e) => figureSpans(e.metric))
   const entries = (report.nonMetricNumbers ?? []).map((n) => n.text)
   const problems: Problem[] = []
   for (const { path, text } of texts(report)) {

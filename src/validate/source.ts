@@ -4,6 +4,7 @@
 // and footer (来源, 打印此文 …); a sentence missing anywhere between them is an error at its line.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { ifMissing } from '../data/if-missing.js'
 import type { Report } from '../data/types.js'
 import type { Problem } from '../errors.js'
 import { displayPath } from '../utils/paths.js'
@@ -51,7 +52,8 @@ function locate(text: string, sentence: string, from: number): { at: number; len
 
 export async function sourceProblems(report: Report, reportDir: string): Promise<Problem[]> {
   const file = join(reportDir, 'source.txt')
-  const text = await readFile(file, 'utf8').catch(() => undefined)
+  // No source.txt: nothing to compare. A source.txt that cannot be read is an error, not "none".
+  const text = await readFile(file, 'utf8').catch(ifMissing(undefined))
   if (text === undefined) return []
   const data = dataText(report)
   const found: { line: number; sentence: string; at: number }[] = []

@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { diffCommand } from '../../src/commands/diff.js'
-import { displayPath } from '../../src/data/load.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
+import { displayPath } from '../../src/utils/paths.js'
 import { huibao } from '../support/cli.js'
 
 const root = path.resolve(import.meta.dirname, '../..')

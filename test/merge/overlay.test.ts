@@ -3,7 +3,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { displayPath } from '../../src/data/load.js'
 import { DataValidationError, formatLocation, MergeError, type ReportError } from '../../src/errors.js'
 import {
   applyOverlay,
@@ -12,6 +11,7 @@ import {
   loadEdition,
   validateEditions,
 } from '../../src/merge/index.js'
+import { displayPath } from '../../src/utils/paths.js'
 import { projectRoot } from '../support/browser.js'
 
 const fixtures = join(projectRoot, 'test', 'fixtures', 'merge')

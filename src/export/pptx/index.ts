@@ -3,17 +3,18 @@
 // text, lists are tables, charts are PowerPoint charts with their data sheet, the logo is a picture,
 // and each slide's notes hold its full text. The picture deck (every slide a screenshot) is the
 // other writer, src/export/deck-pptx.ts, chosen with `--pptx images`.
+
 import { readFile } from 'node:fs/promises'
-import { extname, join } from 'node:path'
+import { extname } from 'node:path'
 import pptxgen from 'pptxgenjs'
 import type { BuildContext, Edition } from '../../context.js'
 import { ConfigError } from '../../errors.js'
 import type { RenderedDeck } from '../../render/deck.js'
-import { writeAtomic } from '../../utils/files.js'
 import type { DrawContext } from './draw-frame.js'
 import { drawSlide } from './draw-slides.js'
 import { planSlides } from './plan.js'
 import { loadPptxStyle, xmlText } from './style.js'
+import { writePptxFile } from './write.js'
 
 // pptxgenjs ships CommonJS types with an ES default export; take the class whichever way it loads.
 const PptxGenJS = ((pptxgen as unknown as { default?: unknown }).default ?? pptxgen) as typeof pptxgen.default
@@ -90,7 +91,5 @@ export async function writeNativePptx(
   edition: Edition,
   ctx: BuildContext,
 ): Promise<{ path: string; pages: number }> {
-  const path = join(edition.outDir, 'deck.pptx')
-  await writeAtomic(path, await buildNativePptx(deck, edition, ctx))
-  return { path, pages: deck.slides.length }
+  return writePptxFile(deck, edition, await buildNativePptx(deck, edition, ctx))
 }
