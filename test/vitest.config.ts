@@ -20,6 +20,7 @@ export default defineConfig({
       exclude: ['src/**/*.d.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'output/coverage',
+      reportOnFailure: true,
       thresholds: { lines: 0, functions: 0, branches: 0, statements: 0 },
     },
   },

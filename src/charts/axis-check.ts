@@ -111,25 +111,3 @@ export function axisProblems(spec: Node, probes: AxisProbe[], results: ProbeRows
   }
   return problems
 }
-
-/**
- * Runs in the chart page after Vega has run the chart's dataflow: for each probe, the distinct
- * (unit, unitLabel, kind) of the rows whose field holds a number.
- */
-export const PROBE_SCRIPT = `
-window.__huibaoProbe = function (view, probes) {
-  return probes.map(function (p) {
-    var rows
-    try { rows = view.data(p.data) || [] } catch (e) { rows = [] }
-    var seen = {}, out = []
-    rows.forEach(function (r) {
-      var v = r[p.field]
-      if (typeof v !== 'number' || !isFinite(v)) return
-      var t = { unit: r.unit, unitLabel: r.unitLabel, kind: r.kind }
-      var k = JSON.stringify(t)
-      if (!seen[k]) { seen[k] = true; out.push(t) }
-    })
-    return out
-  })
-}
-`

@@ -13,7 +13,7 @@ import type { BrowserSession } from '../browser/session.js'
 import { fontFaceCss } from '../fonts/faces.js'
 import { packageDir } from '../utils/packages.js'
 import { pageScript } from '../utils/page-scripts.js'
-import { type AxisProbe, PROBE_SCRIPT, type ProbeRows } from './axis-check.js'
+import type { AxisProbe, ProbeRows } from './axis-check.js'
 
 export interface PageJob {
   key: string
@@ -63,7 +63,7 @@ function vegaScript(): Promise<string> {
 async function chartPageHtml(withVega: boolean): Promise<string> {
   const vega = withVega ? `<script>${await vegaScript()}</script>` : ''
   return `<!doctype html><html><head><meta charset="utf-8"><style>${await fontFaceCss()}
-html,body{margin:0;padding:0;background:#fff}</style>${vega}<script>${await pageScript('chartPage')}${PROBE_SCRIPT}</script></head><body></body></html>`
+html,body{margin:0;padding:0;background:#fff}</style>${vega}<script>${await pageScript('chartPage')}</script></head><body></body></html>`
 }
 
 /** Loads the chart page into `page` (with Vega, or only the layout checker). */

@@ -38,7 +38,7 @@ async function readJson(file: string, root: string): Promise<Record<string, unkn
 
 /**
  * `locale` sets the fonts: an English edition's charts use Noto Sans before the theme's Noto Sans SC
- * (fontStack in src/render/fonts.ts).
+ * (fontStack in src/fonts/faces.ts).
  */
 export async function loadChartTheme(
   projectRoot: string,

@@ -43,6 +43,14 @@ export function bindReportVars(strings: LocaleStrings, vars: Record<string, unkn
   return copy
 }
 
+/** One locale file's strings with the place each was set, flattened to dotted keys. */
+type ParsedLocale = [key: string, value: string, at: SourceLocation][]
+
+// Parsed files by path and text: every edition of a build (and every save in `huibao dev`) reads
+// the same locale files, and parsing them was a fifth of `huibao validate`. A changed file has
+// another text, so it is parsed again.
+const parsed = new Map<string, ParsedLocale>()
+
 /** Reads one locale file: a nested map of strings, flattened to dotted keys, each with its line. */
 async function readLocaleFile(
   file: string,
@@ -50,9 +58,22 @@ async function readLocaleFile(
   origins: Map<string, SourceLocation>,
 ) {
   const text = await safeReadText(file, { what: 'locale file' })
+  const key = `${file}\0${text}`
+  let entries = parsed.get(key)
+  if (!entries) {
+    entries = parseLocale(text, displayPath(file))
+    if (parsed.size >= 32) parsed.clear()
+    parsed.set(key, entries)
+  }
+  for (const [dotted, value, at] of entries) {
+    into[dotted] = value
+    origins.set(dotted, at)
+  }
+}
+
+function parseLocale(text: string, shown: string): ParsedLocale {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines })
-  const shown = displayPath(file)
   if (doc.errors.length > 0) {
     const e = doc.errors[0]
     const pos = e?.linePos?.[0]
@@ -60,6 +81,7 @@ async function readLocaleFile(
       location: { file: shown, line: pos?.line, column: pos?.col },
     })
   }
+  const out: ParsedLocale = []
   const walk = (node: unknown, prefix: string) => {
     if (!isMap(node)) return
     for (const pair of (node as YAMLMap).items) {
@@ -67,13 +89,13 @@ async function readLocaleFile(
       const dotted = prefix ? `${prefix}.${key}` : key
       if (isMap(pair.value)) walk(pair.value, dotted)
       else if (isScalar(pair.value) && pair.value.value !== null) {
-        into[dotted] = String(pair.value.value)
         const at = lines.linePos(pair.value.range?.[0] ?? 0)
-        origins.set(dotted, { file: shown, line: at.line, column: at.col })
+        out.push([dotted, String(pair.value.value), { file: shown, line: at.line, column: at.col }])
       }
     }
   }
   walk(doc.contents, '')
+  return out
 }
 
 /**

@@ -1,7 +1,9 @@
 // Drawing the charts in the page: each job's Vega spec is run with the page's fonts loaded, drawn to
 // SVG and measured; text that Vega's autosize did not fit gets more padding on its side and the chart
 // is drawn again. A chart may not load anything: the loader refuses every request.
+import type { AxisProbe, ProbeRows } from '../axis-check.js'
 import { EPS, type Measured, measureSvg } from './layout-check.js'
+import { probeRows } from './probe.js'
 import { requireVega, type VegaModule } from './vega.js'
 
 /** What src/charts/page.ts sends (PageJob there). */
@@ -10,7 +12,7 @@ export interface Job {
   vega: unknown
   text: string
   fontFamilies: string[]
-  probes?: unknown[]
+  probes?: AxisProbe[]
 }
 
 export interface JobResult {
@@ -18,11 +20,8 @@ export interface JobResult {
   svg?: string
   error?: string
   problems: string[]
-  probed?: unknown[]
+  probed?: ProbeRows[]
 }
-
-/** The axis probe of src/charts/axis-check.ts, a script of its own in the same page. */
-type Probe = (view: unknown, probes: unknown[]) => unknown[]
 
 export async function loadFonts(families: string[], text: string): Promise<void> {
   const loads: Promise<unknown>[] = []
@@ -51,8 +50,7 @@ async function renderOne(vega: VegaModule, job: Job): Promise<JobResult> {
     logLevel: vega.Error,
   })
   await view.runAsync()
-  const probe = (window as unknown as { __huibaoProbe: Probe }).__huibaoProbe
-  const probed = probe(view, job.probes ?? [])
+  const probed = probeRows(view, job.probes ?? [])
   let svg = await view.toSVG()
   let measured = measureSvg(svg)
   // Text that Vega's autosize did not fit (a value label past the longest bar): widen the padding on

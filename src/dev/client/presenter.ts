@@ -4,7 +4,7 @@
 // the same slide, and keeps the notes pane on the current notes.
 //
 // The runtime redraws its panes when its window pair sends it a "state" message; one is sent on the
-// deck's BroadcastChannel in the runtime's own words (src/export/deck-runtime/runtime.js), as if
+// deck's BroadcastChannel in the runtime's own words (src/export/deck-runtime/sync.ts), as if
 // from the audience window, with the slide and blanking it shows now, so nothing moves.
 const root = document.documentElement
 const isPresenter = () => root.classList.contains('hb-presenter')
