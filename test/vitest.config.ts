@@ -21,7 +21,8 @@ export default defineConfig({
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'output/coverage',
       reportOnFailure: true,
-      thresholds: { lines: 0, functions: 0, branches: 0, statements: 0 },
+      // measured 70.8% of lines, 69.0% statements, 62.8% branches, 67.9% functions (2026-12-01)
+      thresholds: { lines: 68, statements: 66, branches: 60, functions: 65 },
     },
   },
 })

@@ -6,13 +6,14 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Page } from 'puppeteer-core'
-import { beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { BrowserSession } from '../../src/browser/session.js'
 import type { BuildContext } from '../../src/context.js'
 import { writeDeckHtml } from '../../src/export/deck-html.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
 import { loadEdition } from '../../src/merge/edition.js'
 import { renderDeck } from '../../src/render/deck.js'
-import { projectRoot, sharedSession } from '../support/browser.js'
+import { projectRoot } from '../support/browser.js'
 
 const W = 320
 const H = 180
@@ -60,14 +61,32 @@ async function compare(page: Page, a: string, b: string): Promise<Comparison> {
   )
 }
 
+/**
+ * A picture of what `selector` shows, cut from the page's own screenshot. (An element's screenshot
+ * first scrolls it into view and waits for the page to draw a frame, which a page that is not in
+ * front may never do.)
+ */
+async function shot(page: Page, selector: string): Promise<Uint8Array> {
+  const clip = await page.evaluate((selector: string) => {
+    const box = document.querySelector(selector)?.getBoundingClientRect()
+    return box && box.width > 0 ? { x: box.x, y: box.y, width: box.width, height: box.height } : undefined
+  }, selector)
+  if (!clip) throw new Error(`${page.url()}: nothing shown at ${selector}`)
+  return page.screenshot({ clip })
+}
+
 const dataUrl = (png: Uint8Array) => `data:image/png;base64,${Buffer.from(png).toString('base64')}`
 
 describe('the presenter view of the example deck', () => {
   let url: string
   let chartSlides: number[] = []
   let ctx: BuildContext
+  // A browser of its own: pages that other test files open in the shared one would come to the
+  // front between this test's bringToFront() and its screenshot.
+  let own: BrowserSession
   beforeAll(async () => {
-    ctx = { projectRoot, logger: createMemoryLogger(), session: await sharedSession(), cache: true }
+    own = await BrowserSession.launch({ projectRoot })
+    ctx = { projectRoot, logger: createMemoryLogger(), session: own, cache: true }
     const edition = await loadEdition(join(projectRoot, 'data', 'zhengzhou-2021'), 'zhengzhou-2021', {
       projectRoot,
     })
@@ -78,6 +97,8 @@ describe('the presenter view of the example deck', () => {
       .map((s) => s.index)
     url = pathToFileURL(await writeDeckHtml(deck, edition, ctx)).href
   })
+
+  afterAll(() => own?.close())
 
   test('shows every chart slide in its current-slide preview as the hall sees it', {
     timeout: 300_000,
@@ -112,13 +133,10 @@ describe('the presenter view of the example deck', () => {
             n,
           )
         }
-        const slide = await audience.$('section.hb-active, .hb-active')
-        const preview = await presenter.$('.hb-current > *')
-        if (!slide || !preview) throw new Error(`slide ${n}: no slide or no preview found`)
         await audience.bringToFront()
-        const a = await slide.screenshot()
+        const a = await shot(audience, 'section.hb-active, .hb-active')
         await presenter.bringToFront()
-        const b = await preview.screenshot()
+        const b = await shot(presenter, '.hb-current > *')
         await scratch.bringToFront()
         const result = await compare(scratch, dataUrl(a), dataUrl(b))
         if (result.difference > 6 || result.colouredPreview < result.colouredSlide * 0.9)
