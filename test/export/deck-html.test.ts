@@ -6,7 +6,8 @@ import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, Page, Target } from 'puppeteer-core'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { BrowserSession } from '../../src/browser/session.js'
 import type { BuildContext, Edition } from '../../src/context.js'
 import { ConfinementError } from '../../src/errors.js'
 import { type DeckHtmlSource, renderDeckHtml, writeDeckHtml } from '../../src/export/deck-html.js'
@@ -14,7 +15,7 @@ import { createMemoryLogger } from '../../src/log/logger.js'
 import { renderDeck } from '../../src/render/deck.js'
 import { deckMarp } from '../../src/render/deck-marp.js'
 import { pageScript } from '../../src/utils/page-scripts.js'
-import { projectRoot, sharedSession } from '../support/browser.js'
+import { projectRoot } from '../support/browser.js'
 import { exampleEdition } from '../support/edition.js'
 
 const fixtures = join(projectRoot, 'test', 'fixtures', 'deck-html')
@@ -47,8 +48,15 @@ let edition: Edition
 let deckFile: string
 let deckUrl: string
 
+// A browser of its own: deck.html pages opened from file:// share one BroadcastChannel (the runtime's
+// presenter link) across the whole browser, so a deck another test file has open in the shared
+// browser could move this file's presenter window to its slide.
+let own: BrowserSession
+afterAll(() => own?.close())
+
 beforeAll(async () => {
-  const session = await sharedSession()
+  own = await BrowserSession.launch({ projectRoot })
+  const session = own
   browser = session.browser
   ctx = { projectRoot, logger: createMemoryLogger(), session, cache: true }
   edition = await exampleEdition(
@@ -394,15 +402,28 @@ describe('deck.html', () => {
   it('shows the current and next slide in the presenter view, each inside its pane, the chart drawn', async () => {
     const opened = await open(`${deckUrl.replace(/#.*$/, '')}?presenter#2`)
     const { page } = opened
-    const fits = await page.evaluate(() =>
+    // The panes are scaled to fit once the presenter view has laid itself out, which on a busy
+    // machine comes a moment after the slide number is set: wait for it (polled by timer, as a page
+    // in the background draws no frames), then say which pane does not fit.
+    const fitting = () =>
       ['.hb-current', '.hb-next'].map((pane) => {
         const box = document.querySelector(pane)?.getBoundingClientRect()
         const slide = document.querySelector(`${pane} > section`)?.getBoundingClientRect()
         if (!box || !slide) return false
         return slide.width <= box.width + 1 && slide.height <= box.height + 1 && slide.width > box.width / 3
-      }),
-    )
-    expect(fits).toEqual([true, true])
+      })
+    await page
+      .waitForFunction(
+        () =>
+          ['.hb-current', '.hb-next'].every((pane) => {
+            const box = document.querySelector(pane)?.getBoundingClientRect()
+            const slide = document.querySelector(`${pane} > section`)?.getBoundingClientRect()
+            return box && slide && slide.width <= box.width + 1 && slide.height <= box.height + 1
+          }),
+        { polling: 100, timeout: 20_000 },
+      )
+      .catch(() => undefined)
+    expect(await page.evaluate(fitting)).toEqual([true, true])
     expect(await page.$eval('.hb-notes', (e) => e.textContent)).toContain('目标页备注')
     // the next slide's chart is a copy whose gradient id and its reference were renamed together
     const gradient = await page.$eval('.hb-next linearGradient', (g) => g.id)
