@@ -146,7 +146,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('init')
     .addHelpText('after', commandExamples('init'))
     .description('write data/<id>/report.yaml: a small commented report that validates and builds')
-    .argument('<id>', 'report id, an ASCII slug such as henan-2023')
+    .argument('<id>', 'report id, an ASCII slug such as province-2030')
     .option('--year <year>', "the report's year (default: this year)", (v) => Number.parseInt(v, 10))
     .action((id: string, opts: { year?: number }) =>
       run(async () => (await import('./commands/init.js')).initCommand(id, { ...opts, logger: logger() }))(),
@@ -156,8 +156,8 @@ export async function main(argv: string[]): Promise<number> {
     .command('new-edition')
     .addHelpText('after', commandExamples('new-edition'))
     .description("write data/<report>/editions/<id>.yaml: an edition overlay over the report's data")
-    .argument('<report>', 'report folder or id, e.g. data/henan-2023')
-    .argument('<id>', 'edition id, an ASCII slug such as xinzheng')
+    .argument('<report>', 'report folder or id, e.g. data/province-2030')
+    .argument('<id>', 'edition id, an ASCII slug such as east-district')
     .option('--name <name>', 'the edition name on the cover and in the footer (default: the id)')
     .action((report: string, id: string, opts: { name?: string }) =>
       run(async () =>
@@ -169,7 +169,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('diff')
     .addHelpText('after', commandExamples('diff'))
     .description('show what an edition changes against its base, with file and line')
-    .argument('<edition>', 'edition id, e.g. xinzheng')
+    .argument('<edition>', 'edition id, e.g. east-district')
     .argument('[report]', 'report folder (default: the project’s report)')
     .action((edition: string, report: string | undefined) =>
       run(async () =>

@@ -28,7 +28,7 @@ export interface ThemeChoice {
 
 /** One edition, ready to render: the city's report or a district/language overlay merged onto it. */
 export interface Edition {
-  /** ASCII slug: the report id for the base edition, the overlay id otherwise (xinzheng, en) */
+  /** ASCII slug: the report id for the base edition, the overlay id otherwise (a district id, en) */
   id: string
   reportId: string
   /** the report folder (data/<report>); relative paths in the data resolve against it */

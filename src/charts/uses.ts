@@ -29,7 +29,7 @@ export interface RenderedChart {
   description: string
   width: number
   height: number
-  /** a source note for under the chart: 资料来源：郑州市2021年政府工作报告 */
+  /** a source note for under the chart: 资料来源：某某市2030年政府工作报告 */
   caption: string
 }
 

@@ -25,7 +25,7 @@ function describeItem(value: unknown): string {
   return typeof name === 'string' ? `“${shortenValue(name, 30)}”` : ''
 }
 
-/** One change as a line: "~ overridden presentation.edition: 郑州市 -> 新郑市  (editions/x.yaml:5)". */
+/** One change as a line: "~ overridden presentation.edition: 某某市 -> 某某区  (editions/x.yaml:5)". */
 export function formatChange(change: Change, where: string): string {
   let what: string
   switch (change.kind) {

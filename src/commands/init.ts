@@ -39,7 +39,7 @@ async function refuseExisting(file: string): Promise<void> {
 }
 
 export async function initCommand(id: string, options: InitOptions): Promise<number> {
-  checkSlug(id, 'report', 'henan-2023, national-2022')
+  checkSlug(id, 'report', 'province-2030, national-2030')
   const dir = path.join(options.projectRoot ?? process.cwd(), 'data', id)
   const report = path.join(dir, 'report.yaml')
   const source = path.join(dir, 'source.txt')
@@ -76,7 +76,7 @@ export async function newEditionCommand(
   id: string,
   options: NewEditionOptions,
 ): Promise<number> {
-  checkSlug(id, 'edition', 'xinzheng, en')
+  checkSlug(id, 'edition', 'east-district, en')
   const root = options.projectRoot ?? process.cwd()
   const dir = await reportFolder(report, root)
   const reportId = (await loadYaml(path.join(dir, 'report.yaml'))).value as { id?: unknown }

@@ -140,7 +140,7 @@ async function headingPages(
   const outline = await readOutline(pdf)
   const pages = new Map<string, number>()
   // Chromium has also been seen to repeat one text run of a heading whose phrases are separated by
-  // <wbr> ("2021年2021年发展…"): runs repeated back to back count once, and fixTitles (below)
+  // <wbr> ("2030年2030年发展…"): runs repeated back to back count once, and fixTitles (below)
   // writes the heading's own text into the bookmark.
   const normal = (s: string) => s.replace(/\s+/g, '').replace(/(.{2,}?)\1+/gu, '$1')
   let at = 0

@@ -5,7 +5,7 @@ import type { Level, Meta } from '../data/types.js'
 import { InternalError } from '../errors.js'
 
 export interface RegionOf {
-  /** The place the report governs: 全国, 河南省, 郑州市. */
+  /** The place the report governs: 全国, 某某省, 某某市. */
   region: string
   level: Level
   /** Who delivered the report (meta.issuer), if the data says. */

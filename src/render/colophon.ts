@@ -12,7 +12,7 @@ export interface ColophonRow {
 }
 
 export interface Colophon {
-  /** on the cover: 全文 / 摘要（据郑州日报2021年1月31日刊发稿） */
+  /** on the cover: 全文 / 摘要（据某某日报2030年1月31日刊发稿） */
   textKind: string
   /** an optional marking for the cover's top corner: 会议材料 */
   marking?: string

@@ -130,7 +130,7 @@ export function handoutHelpers(options: HandoutHelperOptions): Record<string, He
         ),
       ),
     /**
-     * {{pageOf "sec-innovation"}}: the page a heading lands on. In the first pass the number is not
+     * {{pageOf "sec-economy"}}: the page a heading lands on. In the first pass the number is not
      * known yet; a figure space keeps the place, and the box around it has a fixed width either way.
      */
     pageOf: (id: unknown) => {
@@ -141,7 +141,7 @@ export function handoutHelpers(options: HandoutHelperOptions): Record<string, He
     figure: (metric: unknown) => formatMetric(metric as Metric, options.locale),
     first: (list: unknown) => (Array.isArray(list) ? list[0] : undefined),
     rest: (list: unknown) => (Array.isArray(list) ? list.slice(1) : []),
-    /** {{date meta.delivered}}: 2021年1月30日 / 30 January 2021 */
+    /** {{date meta.delivered}}: 2030年1月30日 / 30 January 2030 */
     date: (iso: unknown) => formatDate(String(iso ?? ''), options.locale),
   }
 }

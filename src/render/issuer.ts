@@ -9,7 +9,7 @@ import { regionOf } from '../i18n/report-vars.js'
 export interface IssuerView {
   /** Who delivered the report: meta.issuer, or (older data without it) the base edition's office. */
   issuer?: string
-  /** "新郑市版" / "Xinzheng edition" when this edition was made by another place or office. */
+  /** "某某区版" / "District edition" when this edition was made by another place or office. */
   editionNote?: string
 }
 
