@@ -81,11 +81,12 @@ export async function answerRequest(request: HTTPRequest, served: ServedFiles): 
   if (parsed.pathname === '/favicon.ico') {
     return request.respond({ status: 404, body: '' })
   }
-  const file = await resolveServedFile(parsed.pathname, served.roots)
-  if (!file) return refuse('not a file of the project')
+  const found = await resolveServedFile(parsed.pathname, served.roots)
+  if (!found) return refuse('not a file of the project')
+  const { file, root } = found
   let body: Buffer | undefined
   try {
-    body = await safeReadFile(file, { roots: served.roots })
+    body = await safeReadFile(file, { roots: [root] })
   } catch (error) {
     // A pipe, a device or an oversized file named by a template or theme is refused, not served.
     if (error instanceof UnsafeFileError && !isMissingFile(error)) return refuse(error.reason)
@@ -97,8 +98,15 @@ export async function answerRequest(request: HTTPRequest, served: ServedFiles): 
   return request.respond({ status: 200, contentType: mediaType(file) ?? 'application/octet-stream', body })
 }
 
-/** Maps a URL path to a file inside an allowed folder, or undefined. Symlinks are followed first. */
-async function resolveServedFile(pathname: string, roots: string[]): Promise<string | undefined> {
+/**
+ * Maps a URL path to a file inside an allowed folder (a project folder or a served package, which
+ * may lie outside the project), with that folder; undefined for anything else. Symlinks are
+ * followed first.
+ */
+async function resolveServedFile(
+  pathname: string,
+  roots: string[],
+): Promise<{ file: string; root: string } | undefined> {
   let path: string
   try {
     path = decodeURIComponent(pathname)
@@ -110,11 +118,13 @@ async function resolveServedFile(pathname: string, roots: string[]): Promise<str
   if (modules) {
     const [, pkg, sub] = modules
     if (!pkg || !sub || !(SERVED_PACKAGES as readonly string[]).includes(pkg)) return undefined
-    return within(packageDir(pkg), sub)
+    const root = packageDir(pkg)
+    const file = await within(root, sub)
+    return file ? { file, root } : undefined
   }
   for (const root of roots) {
-    const hit = await within(root, path.replace(/^\/+/, ''))
-    if (hit) return hit
+    const file = await within(root, path.replace(/^\/+/, ''))
+    if (file) return { file, root }
   }
   return undefined
 }

@@ -2,6 +2,7 @@
 // Chromium (exact text metrics for the bundled fonts) to static, accessible SVG.
 
 export { listCharts } from './definition.js'
+export { renderCharts } from './render.js'
 export {
   type ChartOptions,
   type ChartUse,
@@ -9,5 +10,4 @@ export {
   DEFAULT_HEIGHT,
   DEFAULT_WIDTH,
   type RenderedChart,
-  renderCharts,
-} from './render.js'
+} from './uses.js'

@@ -1,17 +1,5 @@
 // renderCharts: chart uses -> bound, themed Vega-Lite -> (cache | Vega in Chromium) -> finished SVG.
 
-export {
-  type ChartOptions,
-  type ChartUse,
-  chartUseKey,
-  checkSize,
-  DEFAULT_HEIGHT,
-  DEFAULT_WIDTH,
-  normalizeOptions,
-  type RenderedChart,
-  TYPE_STEPS,
-} from './uses.js'
-
 import type { BuildContext, Edition } from '../context.js'
 import { ChartError } from '../errors.js'
 import { translate, translateFor } from '../i18n/locale.js'

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { ThemeChoice } from '../context.js'
 import { ChartError } from '../errors.js'
 import { fontStack } from '../fonts/faces.js'
-import { themeDir } from '../themes/find.js'
+import { themeDir, themeRoots } from '../themes/find.js'
 import { isMissingFile, safeReadText } from '../utils/safe-read.js'
 
 export interface ThemeTokens {
@@ -21,8 +21,8 @@ export interface ChartTheme {
   fontFamilies: string[]
 }
 
-async function readJson(file: string, root: string): Promise<Record<string, unknown>> {
-  const text = await safeReadText(file, { roots: [root], what: 'theme file' }).catch((error: unknown) => {
+async function readJson(file: string, roots: string[]): Promise<Record<string, unknown>> {
+  const text = await safeReadText(file, { roots, what: 'theme file' }).catch((error: unknown) => {
     if (!isMissingFile(error)) throw error
     throw new ChartError(`theme file ${file} does not exist`, { location: { file } })
   })
@@ -48,14 +48,15 @@ export async function loadChartTheme(
   const dir = themeDir(theme.name, theme.reportDir, projectRoot)
   const tokensFile = join(dir, 'theme.json')
   const configFile = join(dir, 'chart.json')
-  const raw = await readJson(tokensFile, projectRoot)
+  const roots = themeRoots(theme.reportDir, projectRoot)
+  const raw = await readJson(tokensFile, roots)
   const tokens: ThemeTokens = {
     colors: { ...((raw.colors ?? {}) as Record<string, string>) },
     fonts: { ...((raw.fonts ?? {}) as Record<string, string>) },
   }
   if (theme.accent) tokens.colors.accent = theme.accent
   for (const [k, v] of Object.entries(tokens.fonts)) tokens.fonts[k] = fontStack(v, locale).join(', ')
-  const config = resolveTokens(await readJson(configFile, projectRoot), tokens, configFile) as Record<
+  const config = resolveTokens(await readJson(configFile, roots), tokens, configFile) as Record<
     string,
     unknown
   >

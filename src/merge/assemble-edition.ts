@@ -7,7 +7,7 @@ import { MergeError, type Problem } from '../errors.js'
 import { bindReportVars, loadLocale } from '../i18n/locale.js'
 import { placeholderProblems } from '../i18n/locale-check.js'
 import { reportVars } from '../i18n/report-vars.js'
-import { availableThemes, themeDir } from '../themes/find.js'
+import { availableThemes, themeDir, themeRoots } from '../themes/find.js'
 import { resolveSafePath, UnsafeFileError } from '../utils/safe-read.js'
 import { SLUG } from './edition-files.js'
 import type { EditionSource, LoadedEdition } from './edition-types.js'
@@ -99,7 +99,7 @@ async function checkTheme(
   }
   try {
     await resolveSafePath(path.join(themeDir(name, reportDir, projectRoot), 'deck.css'), {
-      roots: [projectRoot, reportDir],
+      roots: themeRoots(reportDir, projectRoot),
     })
   } catch (error) {
     if (!(error instanceof UnsafeFileError)) throw error

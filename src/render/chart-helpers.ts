@@ -3,7 +3,7 @@
 //
 //   {{chart "headline-targets" width=900 height=400 title="…" highlight="gdp-growth"}}
 import Handlebars from 'handlebars'
-import { type ChartOptions, type ChartUse, chartUseKey, type RenderedChart } from '../charts/render.js'
+import { type ChartOptions, type ChartUse, chartUseKey, type RenderedChart } from '../charts/uses.js'
 import { ChartError } from '../errors.js'
 import { escapeHtml } from '../html/escape.js'
 import { type HelperDelegate, type HelperOptions, helperLocation } from './handlebars.js'

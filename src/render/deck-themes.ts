@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import type { Edition } from '../context.js'
 import { ConfigError } from '../errors.js'
-import { availableThemes, themeDir } from '../themes/find.js'
+import { availableThemes, themeDir, themeRoots } from '../themes/find.js'
 import { safeReadText } from '../utils/safe-read.js'
 
 export interface LoadedThemes {
@@ -29,7 +29,7 @@ export async function loadDeckThemes(edition: Edition, projectRoot: string): Pro
   let name = ''
   for (const n of names) {
     let text = await safeReadText(join(themeDir(n, edition.reportDir, projectRoot), 'deck.css'), {
-      roots: [projectRoot, ...(edition.reportDir ? [edition.reportDir] : [])],
+      roots: themeRoots(edition.reportDir, projectRoot),
       what: 'theme file',
     })
     const marpName = /@theme\s+([\w-]+)/.exec(text)?.[1]

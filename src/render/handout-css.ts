@@ -8,7 +8,7 @@
 import { join } from 'node:path'
 import type { Edition } from '../context.js'
 import { TemplateRenderError } from '../errors.js'
-import { themeDir } from '../themes/find.js'
+import { themeDir, themeRoots } from '../themes/find.js'
 import { isMissingFile, safeReadText } from '../utils/safe-read.js'
 import { cssString } from './handout-helpers.js'
 
@@ -18,9 +18,9 @@ export interface ThemeTokens {
 }
 
 /** A style sheet the handout needs; a missing one is a TemplateRenderError naming the file. */
-export async function readStyleSheet(file: string, root: string): Promise<string> {
+export async function readStyleSheet(file: string, roots: string[]): Promise<string> {
   try {
-    return await safeReadText(file, { roots: [root], what: 'style sheet' })
+    return await safeReadText(file, { roots, what: 'style sheet' })
   } catch (error) {
     if (!isMissingFile(error)) throw error
     throw new TemplateRenderError(`style sheet ${file} does not exist; the handout needs it`, {
@@ -33,7 +33,7 @@ export async function readStyleSheet(file: string, root: string): Promise<string
 
 /** The layout sheets of templates/handout/ for one kind of handout, in cascade order. */
 export function readLayoutCss(dir: string, kind: string): Promise<string[]> {
-  return Promise.all(['print.css', `${kind}.css`].map((f) => readStyleSheet(join(dir, f), dir)))
+  return Promise.all(['print.css', `${kind}.css`].map((f) => readStyleSheet(join(dir, f), [dir])))
 }
 
 /** themes/<theme>/theme.json (the tokens) and themes/<theme>/handout.css. */
@@ -43,7 +43,7 @@ export async function readTheme(
 ): Promise<{ tokens: ThemeTokens; css: string }> {
   const dir = themeDir(edition.theme.name, edition.reportDir, projectRoot)
   const json = await safeReadText(join(dir, 'theme.json'), {
-    roots: [projectRoot],
+    roots: themeRoots(edition.reportDir, projectRoot),
     what: 'theme file',
   }).catch((error: unknown) => {
     if (!isMissingFile(error)) throw error
@@ -54,7 +54,7 @@ export async function readTheme(
   const tokens = JSON.parse(json) as ThemeTokens
   // the theme's own accents stay; an edition's colour is a second accent (--district)
   if (edition.theme.accent) tokens.colors = { ...tokens.colors, district: edition.theme.accent }
-  const css = await readStyleSheet(join(dir, 'handout.css'), projectRoot)
+  const css = await readStyleSheet(join(dir, 'handout.css'), themeRoots(edition.reportDir, projectRoot))
   return { tokens, css }
 }
 

@@ -43,13 +43,21 @@ async function hasDeckCss(folder: string): Promise<boolean> {
   }
 }
 
-/** Theme folders that have a deck.css: the project's, and the report's own (reportDir/themes/). */
+/** Theme folders that have a deck.css: the report's own, the project's and huibao's built-in ones. */
 export async function availableThemes(projectRoot: string, reportDir?: string): Promise<string[]> {
   const out = new Set<string>()
-  for (const root of [join(projectRoot, 'themes'), ...(reportDir ? [join(reportDir, 'themes')] : [])]) {
+  for (const root of themeRoots(reportDir, projectRoot)) {
     for (const d of await themeFolders(root)) {
       if (d.isDirectory() && (await hasDeckCss(join(root, d.name)))) out.add(d.name)
     }
   }
   return [...out].sort()
+}
+
+/**
+ * The folders a theme's files may be read from: the report's themes/, the project's and huibao's
+ * own. A project outside huibao's folder (what `huibao init` makes) uses the built-in themes.
+ */
+export function themeRoots(reportDir: string | undefined, projectRoot: string): string[] {
+  return resourceRoots('theme', reportDir, projectRoot).map((root) => root.dir)
 }

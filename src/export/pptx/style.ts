@@ -2,10 +2,12 @@
 // the edition's accent, and the geometry of the HTML deck. The HTML slide is 1280x720 CSS px; the
 // PowerPoint slide is 13.333x7.5 in (LAYOUT_WIDE), which is exactly 96 px an inch, so every size is
 // taken from the theme's deck.css in px and converted here.
-import { readFile } from 'node:fs/promises'
+
 import { join } from 'node:path'
 import type { Edition } from '../../context.js'
 import { ConfigError } from '../../errors.js'
+import { themeDir, themeRoots } from '../../themes/find.js'
+import { safeReadText } from '../../utils/safe-read.js'
 
 export interface PptxStyle {
   /** colours as PowerPoint wants them: RRGGBB without '#' */
@@ -40,8 +42,12 @@ function hex(value: string | undefined, fallback: string, where: string): string
 
 /** Reads the edition's theme.json; the edition's accent replaces the theme's. */
 export async function loadPptxStyle(edition: Edition, projectRoot: string): Promise<PptxStyle> {
-  const rel = join('themes', edition.theme.name, 'theme.json')
-  const text = await readFile(join(projectRoot, rel), 'utf8').catch((cause: unknown) => {
+  // the same theme folder as the deck's and the handout's: the report's, the project's or huibao's
+  const rel = join(themeDir(edition.theme.name, edition.reportDir, projectRoot), 'theme.json')
+  const text = await safeReadText(rel, {
+    roots: themeRoots(edition.reportDir, projectRoot),
+    what: 'theme file',
+  }).catch((cause: unknown) => {
     throw new ConfigError(`${rel} cannot be read: the native deck.pptx takes its colours and fonts from it`, {
       cause,
     })
