@@ -260,9 +260,13 @@ describe('huibao dev', () => {
       // in place: same scroll position, same page at the top, not reloaded.
       await writeFile(reportFile, `${await readFile(reportFile, 'utf8')}\n`)
       await expect.poll(() => events.includes('handout: rebuilding…'), { timeout: 120_000 }).toBe(true)
+      // the new pages are in and no further print is under way (a loaded machine's watcher may
+      // report the save twice, and the second print then says so for a while)
       await handoutView.waitForFunction(
-        (v) => Number(document.documentElement.dataset.hbDevVersion) > v,
-        { timeout: 120_000 },
+        (v) =>
+          Number(document.documentElement.dataset.hbDevVersion) > v &&
+          document.getElementById('hb-dev-status')?.textContent === '',
+        { timeout: 120_000, polling: 100 },
         before.version,
       )
       const after = await handoutView.evaluate(() => ({
