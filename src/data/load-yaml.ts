@@ -1,14 +1,18 @@
 // One YAML file -> a plain value, keeping the document so that any data path maps back to
 // file:line:column (locate.ts). Every YAML syntax error is reported at once, text that is not plain
-// Unicode text is refused (hygiene.ts), and alias bombs stop early.
+// Unicode text is refused (hygiene.ts), and alias bombs stop early. Three ways in, fastest first: the
+// disk cache of a file read before (yaml-cache.ts), the quick read of plain YAML whose places are
+// parsed only when a message needs one (quick-yaml.ts), and the full parser, which answers for
+// everything else and says what is wrong where.
 import path from 'node:path'
 import { type Document, isAlias, isNode, LineCounter, parseDocument, visit, type YAMLError } from 'yaml'
 import { DataParseError, type Problem, type SourceLocation } from '../errors.js'
 import type { Logger } from '../log/logger.js'
 import { displayPath } from '../utils/paths.js'
 import { checkTextHygiene } from './hygiene.js'
-import { type Locate, makeLocate } from './locate.js'
+import { type Locate, lazyLocate, makeLocate } from './locate.js'
 import { indexPlaces, locateFromIndex } from './place-index.js'
+import { quickYamlValue } from './quick-yaml.js'
 import { readText } from './read-text.js'
 import { yamlValueCache } from './yaml-cache.js'
 
@@ -77,8 +81,14 @@ export async function loadYaml(file: string, options: LoadOptions = {}): Promise
       file: abs,
       displayFile: shown,
       value: cached.value,
-      locate: locateFromIndex(cached.places, shown),
+      locate: cached.places ? locateFromIndex(cached.places, shown) : lazyLocate(text, shown),
     }
+  }
+  // Plain YAML that reads cleanly: its value now, its places when a message needs one.
+  const quick = quickYamlValue(text)
+  if (quick !== undefined) {
+    await cache.set({ value: quick, places: 'later' })
+    return { file: abs, displayFile: shown, value: quick, locate: lazyLocate(text, shown) }
   }
   const lineCounter = new LineCounter()
   let doc: Document

@@ -1,4 +1,4 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, type LineCounter } from 'yaml'
+import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
 import type { SourceLocation } from '../errors.js'
 
 export type DataPath = readonly (string | number)[]
@@ -40,5 +40,20 @@ export function makeLocate(doc: Document, lineCounter: LineCounter, shown: strin
       } else break
     }
     return at(offset)
+  }
+}
+
+/**
+ * The Locate of a file read by the quick path (quick-yaml.ts): the text is parsed with positions
+ * only when a message first asks for a place, and once.
+ */
+export function lazyLocate(text: string, shown: string): Locate {
+  let locate: Locate | undefined
+  return (dataPath, options) => {
+    if (!locate) {
+      const lineCounter = new LineCounter()
+      locate = makeLocate(parseDocument(text, { lineCounter, uniqueKeys: true }), lineCounter, shown)
+    }
+    return locate(dataPath, options)
   }
 }

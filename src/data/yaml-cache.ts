@@ -28,19 +28,20 @@ function jsonExact(value: unknown, open = new Set<unknown>()): boolean {
 
 export interface CachedYaml {
   value: unknown
-  places: PlaceIndex
+  /** absent for a file the quick path read (its places are parsed when a message needs one) */
+  places?: PlaceIndex
 }
 
-/** What a clean load gives to keep: its places are undefined when they cannot be indexed. */
+/** What a clean load gives to keep: its places, or 'later' when the quick path read it. */
 export interface CleanLoad {
   value: unknown
-  places: PlaceIndex | undefined
+  places: PlaceIndex | 'later' | undefined
 }
 
 export interface YamlValueCache {
   /** The value the text read as before, with its places, or undefined. */
   get(): Promise<CachedYaml | undefined>
-  /** Keeps a clean load, when its places are indexed and JSON carries its value exactly. */
+  /** Keeps a clean load, when its places are indexed (or left for later) and JSON carries its value exactly. */
   set(entry: CleanLoad): Promise<void>
 }
 
@@ -56,7 +57,9 @@ export async function yamlValueCache(text: string): Promise<YamlValueCache> {
       return hit ? (JSON.parse(hit.toString('utf8')) as CachedYaml) : undefined
     },
     async set(entry) {
-      if (entry.places && jsonExact(entry.value)) await cache.set(key, JSON.stringify(entry))
+      if (!entry.places || !jsonExact(entry.value)) return
+      const places = entry.places === 'later' ? undefined : entry.places
+      await cache.set(key, JSON.stringify({ value: entry.value, places }))
     },
   }
 }

@@ -93,9 +93,12 @@ async function checkTheme(
   source: EditionSource,
   reportDir: string,
 ): Promise<void> {
-  const location = source.locate(['presentation', 'theme'])
+  // looked up only for a message: a file read quickly parses its places on first ask
+  const location = () => source.locate(['presentation', 'theme'])
   if (!SLUG.test(name)) {
-    throw new MergeError(`theme "${name}" is not a theme name (a folder name in themes/)`, { location })
+    throw new MergeError(`theme "${name}" is not a theme name (a folder name in themes/)`, {
+      location: location(),
+    })
   }
   try {
     await resolveSafePath(path.join(themeDir(name, reportDir, projectRoot), 'deck.css'), {
@@ -105,7 +108,7 @@ async function checkTheme(
     if (!(error instanceof UnsafeFileError)) throw error
     const themes = await availableThemes(projectRoot)
     throw new MergeError(`unknown theme "${name}": themes/${name}/deck.css ${error.reason}`, {
-      location,
+      location: location(),
       hint: `themes: ${themes.sort().join(', ')}`,
     })
   }

@@ -44,17 +44,18 @@ export function englishFigureCore(metric: Metric): string {
 function figureProblems(text: MetricText, locate: EditionSource['locate']): Problem[] {
   const { metric, paragraphs, path: at } = text
   const problems: Problem[] = []
-  const where = { location: locate([...at, 'sentence']), path: formatDataPath([...at, 'sentence']) }
+  // the place is looked up only for a problem: a file read quickly parses its places on first ask
+  const where = () => ({ location: locate([...at, 'sentence']), path: formatDataPath([...at, 'sentence']) })
   const core = englishFigureCore(metric)
   if (!squash(metric.sentence).includes(squash(core))) {
     problems.push({
-      ...where,
+      ...where(),
       message: `the figure "${core}" (${formatMetric(metric, 'en')}) does not appear in its sentence`,
     })
   }
   if (paragraphs.length > 0 && !paragraphs.some((p) => squash(p).includes(squash(metric.sentence)))) {
     problems.push({
-      ...where,
+      ...where(),
       message: 'the sentence is not part of its (translated) paragraph: copy it verbatim from there',
     })
   }

@@ -19,7 +19,7 @@ import {
   helperLocation,
 } from './handlebars.js'
 import { chunk, essence, figureParts, points } from './slide-text.js'
-import { encodeNote, flatText } from './speaker-notes.js'
+import { addNote, flatText } from './speaker-notes.js'
 
 /** What a slide is about; collected by {{slide}} in document order (see RenderedDeck.slides). */
 export interface SlideMeta {
@@ -40,6 +40,8 @@ export interface DeckHelperState {
   slides: SlideMeta[]
   /** file:line of each {{slide}} call, for error messages about a slide */
   locations: (string | undefined)[]
+  /** speaker notes per slide (0-based), from {{notes}} and {{chartNotes}}; see speaker-notes.ts */
+  notes: string[][]
 }
 
 export interface DeckHelperOptions {
@@ -196,8 +198,8 @@ export function deckHelpers(options: DeckHelperOptions): Record<string, HelperDe
         .flatMap((a) => flatText(a, locale))
         .map((s) => s.trim())
         .filter(Boolean)
-      if (parts.length === 0) return ''
-      return safe(`\n<!--\n${parts.map(encodeNote).join('\n\n')}\n-->\n`)
+      if (parts.length > 0) addNote(state.notes, state.slides.length, parts.join('\n\n'))
+      return ''
     },
     /** {{join list "、"}} for plain lists of strings (escaped) */
     join(list: unknown, sep: unknown) {

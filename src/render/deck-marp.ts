@@ -1,5 +1,5 @@
-// Step 5 of the deck: Marp Markdown -> HTML (one <section> per slide) + CSS, with speaker notes from
-// the HTML comments. Here are the Marp settings production uses (exported, so that nothing builds
+// Step 5 of the deck: Marp Markdown -> HTML (one <section> per slide) + CSS, with the speaker notes
+// the templates gave each slide (and any HTML comment a template wrote, as Marp has it). Here are the Marp settings production uses (exported, so that nothing builds
 // its own), the typesetting applied to Marp's HTML, and the check that the templates made one
 // slide per {{slide}} call.
 import type { Marp } from '@marp-team/marp-core'
@@ -7,7 +7,6 @@ import { TemplateRenderError } from '../errors.js'
 import type { Locale } from '../i18n/figures.js'
 import { marpWithThemes } from './marp-instance.js'
 import { insertPhraseBreaks } from './phrase-breaks.js'
-import { decodeNote } from './speaker-notes.js'
 import { curlyQuotes } from './typography.js'
 
 /**
@@ -32,6 +31,8 @@ export interface MarpDeckOptions {
   embeds: readonly string[]
   /** how many times the templates called {{slide}} */
   slideCount: number
+  /** the notes {{notes}} and {{chartNotes}} gave each slide (0-based) */
+  notes?: readonly (readonly string[] | undefined)[]
 }
 
 /** Marp's HTML and CSS of the deck's Markdown, typeset, with the embeds in place. */
@@ -49,6 +50,6 @@ export function markdownToSlides(markdown: string, o: MarpDeckOptions): MarpDeck
       { location: { file: 'templates/deck/deck.md.hbs' } },
     )
   }
-  const notes = rendered.comments.map((list) => list.map(decodeNote).join('\n\n'))
+  const notes = rendered.comments.map((comments, i) => [...comments, ...(o.notes?.[i] ?? [])].join('\n\n'))
   return { html, css: rendered.css, notes }
 }

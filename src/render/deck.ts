@@ -37,7 +37,7 @@ import {
 } from './handlebars.js'
 import { issuerView } from './issuer.js'
 import { checkOverflow } from './overflow.js'
-import { encodeNote } from './speaker-notes.js'
+import { addNote } from './speaker-notes.js'
 
 export type { RenderedChart } from '../charts/index.js'
 export type { SlideMeta } from './deck-helpers.js'
@@ -133,7 +133,7 @@ export async function draftDeck(edition: Edition, ctx: BuildContext): Promise<De
   const catalog = await chartCatalog(projectRoot, edition.reportDir)
   const logo = edition.logo ? await logoDataUri(edition.logo, [edition.reportDir, projectRoot]) : undefined
   const pass = (mode: 'collect' | 'render', uses: ChartUse[], drawn?: Map<string, RenderedChart>) => {
-    const state: DeckHelperState = { slides: [], locations: [] }
+    const state: DeckHelperState = { slides: [], locations: [], notes: [] }
     const embeds: string[] = []
     const embed = (html: string) => {
       embeds.push(html)
@@ -164,7 +164,8 @@ export async function draftDeck(edition: Edition, ctx: BuildContext): Promise<De
         if (hash.highlight !== undefined) chartOptions.highlight = String(hash.highlight)
         if (hash.section !== undefined) chartOptions.section = String(hash.section)
         const chart = drawn?.get(chartUseKey({ name: String(name), options: chartOptions }))
-        return chart ? new Handlebars.SafeString(`\n<!--\n${encodeNote(chart.description)}\n-->\n`) : ''
+        if (chart) addNote(state.notes, state.slides.length, chart.description)
+        return ''
       },
       /** {{#with (chartFor section)}}: the chart shown with a section or keyword (src/charts/lookup.ts) */
       chartFor: (item: Section | Keyword) => chartOf(item, catalog),
@@ -211,6 +212,7 @@ export async function draftDeck(edition: Edition, ctx: BuildContext): Promise<De
         locale,
         embeds,
         slideCount: state.slides.length,
+        notes: state.notes,
       })
       const title = [report.meta.title, report.presentation?.edition].filter(Boolean).join(' · ')
       return {

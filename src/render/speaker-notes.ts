@@ -1,17 +1,14 @@
-// Speaker notes travel through Marp as HTML comments: {{notes}} writes them, Marp hands them back
-// per slide, and the deck decodes them to plain text. The encoding keeps a note from ending its
-// comment early or reading as a Marp directive; the two directions live together so they stay inverse.
+// Speaker notes: {{notes}} and {{chartNotes}} hand their text to the deck's helper state, one list
+// per slide, beside the Markdown rather than inside it. Marp reads every HTML comment as a possible
+// directive (a YAML parse each), which for a deck's worth of long notes took about a third of Marp's
+// render on every save in `huibao dev`; and a note kept apart can never end a comment early or read
+// as a directive. An HTML comment a template writes itself is still a note, as in Marp.
 import type { Locale } from '../i18n/figures.js'
 
-/** Escapes text for an HTML comment that Marp keeps as a speaker note (see decodeNote). */
-export function encodeNote(text: string): string {
-  // `-->` must not end the comment early, and `key: value` lines must not read as Marp directives.
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/:/g, '&#58;')
-}
-
-/** The note's plain text back from encodeNote's form. */
-export function decodeNote(text: string): string {
-  return text.replace(/&#58;/g, ':').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+/** Adds a note to the slide the templates are on (the first slide when none has begun yet). */
+export function addNote(notes: string[][], slideCount: number, text: string): void {
+  const slide = Math.max(slideCount - 1, 0)
+  notes[slide] = [...(notes[slide] ?? []), text]
 }
 
 /** Plain text of a notes argument: strings, lists, projects (title + text) and metrics (sentence). */

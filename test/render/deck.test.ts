@@ -7,7 +7,6 @@ import { createMemoryLogger } from '../../src/log/logger.js'
 import { loadEdition } from '../../src/merge/index.js'
 import { type RenderedDeck, renderDeck } from '../../src/render/deck.js'
 import { chunk, essence, figureParts, points } from '../../src/render/slide-text.js'
-import { decodeNote, encodeNote } from '../../src/render/speaker-notes.js'
 import { projectRoot, sharedSession } from '../support/browser.js'
 import { exampleEdition } from '../support/edition.js'
 import { fixtureEdition } from './deck-fixture.js'
@@ -301,11 +300,5 @@ describe('deck helpers', () => {
   it('balances continuation pages', () => {
     expect(chunk([1, 2, 3, 4, 5, 6, 7], 6).map((p) => p.length)).toEqual([4, 3])
     expect(chunk([1, 2, 3], 6)).toEqual([[1, 2, 3]])
-  })
-
-  it('round-trips notes through the comment encoding', () => {
-    const text = 'a --> b <!-- c --> paginate: false & d'
-    expect(encodeNote(text)).not.toMatch(/-->|:/)
-    expect(decodeNote(encodeNote(text))).toBe(text)
   })
 })
