@@ -9,26 +9,25 @@
 // presenter's laptop.
 //
 // The steps, each in its own module under deck-html/:
+//   slides.ts      Marp's HTML parsed (parse5) a slide at a time, a slide's result kept by its HTML
 //   scripts.ts     no script from the slides may stay
-//   html-tree.ts   Marp's HTML parsed (parse5); loading attributes inlined or refused
+//   html-tree.ts   loading attributes inlined or refused
 //   css-urls.ts    the CSS parsed (postcss); url()s inlined, @import refused
 //   resources.ts   a reference -> a data: URI of a project file, or refused
 //   runtime.ts     the runtime's script, style, strings and data
 //   fonts.ts       the font subsets
 //   page.ts        the document and its CSP, serialized by parse5
 import { join } from 'node:path'
-import { parseFragment } from 'parse5'
 import type { BuildContext, Edition } from '../context.js'
 import { htmlText } from '../html/text.js'
 import { writeAtomic } from '../utils/files.js'
 import { Confinement } from './deck-html/confinement.js'
 import { CssUrlRewriter } from './deck-html/css-urls.js'
 import { deckFontCss } from './deck-html/fonts.js'
-import { HtmlInliner } from './deck-html/html-tree.js'
 import { assemblePage } from './deck-html/page.js'
 import { ResourceInliner } from './deck-html/resources.js'
 import { RUNTIME_GLYPHS, runtimeData, runtimeFiles } from './deck-html/runtime.js'
-import { removeScripts } from './deck-html/scripts.js'
+import { rewriteSlides } from './deck-html/slides.js'
 
 /**
  * What deck.html needs from the rendered deck (src/render/deck.ts's RenderedDeck has these fields
@@ -71,14 +70,12 @@ export async function renderDeckHtml(
   const runtime = await runtimeFiles()
   const confinement = new Confinement()
 
-  // 1. Scripts: none from the slides; the runtime's are the only ones.
-  const slides = parseFragment(deck.html)
-  removeScripts(slides, confinement)
-
-  // 2. Images and url()s: project files become data: URIs; anything remote is an error.
-  const resources = new ResourceInliner([ctx.projectRoot, edition.reportDir], confinement)
+  // 1.-2. The slides: no scripts (the runtime's are the only ones); images and url()s of project
+  // files become data: URIs, anything remote is an error.
+  const roots = [ctx.projectRoot, edition.reportDir]
+  const resources = new ResourceInliner(roots, confinement)
   const css = new CssUrlRewriter(resources, confinement)
-  await new HtmlInliner(resources, css, confinement).children(slides)
+  const slides = await rewriteSlides(deck.html, { resources, css, confinement, roots })
   const deckCss = await css.stylesheet(deck.css, 'the deck CSS')
   confinement.check()
 

@@ -2,7 +2,7 @@
 // window kept in step, no request leaving the file, report text staying text. The fixture deck is
 // rendered by the deck's own Marp (src/render/deck-marp.ts), with the settings of every real build.
 import { createHash } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, Page, Target } from 'puppeteer-core'
@@ -359,6 +359,31 @@ describe('deck.html', () => {
         expect.stringContaining('an event handler onclick'),
       ]),
     )
+  })
+
+  it('reads a slide’s image again in every build and refuses again what it refused (slides kept by their HTML)', async () => {
+    const deck = await fixtureDeck('basic')
+    const dir = join(projectRoot, 'output', 'test', 'deck-html', 'kept')
+    await mkdir(dir, { recursive: true })
+    const image = join(dir, 'mark.svg')
+    const html = deck.html.replace('<p>', '<p><img src="output/test/deck-html/kept/mark.svg">')
+    const svg = (fill: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4" fill="${fill}"/></svg>`
+    const uri = (fill: string) => `data:image/svg+xml;base64,${Buffer.from(svg(fill)).toString('base64')}`
+    await writeFile(image, svg('red'))
+    const first = await renderDeckHtml({ ...deck, html }, edition, ctx)
+    await writeFile(image, svg('blue'))
+    const second = await renderDeckHtml({ ...deck, html }, edition, ctx)
+    expect(first).toContain(uri('red'))
+    expect(second).toContain(uri('blue'))
+    expect(second).not.toContain(uri('red'))
+    // the same deck twice: the same file
+    expect(await renderDeckHtml(deck, edition, ctx)).toBe(await renderDeckHtml(deck, edition, ctx))
+    const bad = { ...deck, html: deck.html.replace('<p>', '<p><img src="https://cdn.example.com/e.png">') }
+    for (let i = 0; i < 2; i++) {
+      const error = await renderDeckHtml(bad, edition, ctx).catch((e: unknown) => e)
+      expect(error, `build ${i + 1}`).toBeInstanceOf(ConfinementError)
+    }
   })
 
   it('prints every slide on its own page, unscaled', async () => {

@@ -8,13 +8,15 @@ import { type DefaultTreeAdapterTypes, html as htmlSpec, serialize, defaultTreeA
 type ParentNode = DefaultTreeAdapterTypes.ParentNode
 type Element = DefaultTreeAdapterTypes.Element
 
+const SLIDES_MARK = 'huibao: the slides'
+
 export interface PageParts {
   lang: string
   title: string
   /** style sheets, in order (fonts, the deck's, the runtime's) */
   styles: string[]
-  /** the slides (Marp's HTML, rewritten), moved into <body> */
-  body: ParentNode
+  /** the slides (Marp's HTML, rewritten: slides.ts), as HTML put into <body> */
+  body: string
   /** the runtime's data, as <script type="application/json" id="hb-data"> */
   data: unknown
   /** inline scripts, in order; the CSP allows exactly these texts */
@@ -78,10 +80,8 @@ export function assemblePage(parts: PageParts): string {
 
   const body = element('body')
   tree.insertText(body, '\n')
-  for (const node of [...tree.getChildNodes(parts.body)]) {
-    tree.detachNode(node)
-    tree.appendChild(body, node)
-  }
+  // the slides are HTML already (serialized by parse5 too): a marker stands in for them
+  tree.appendChild(body, tree.createCommentNode(SLIDES_MARK))
   tree.insertText(body, '\n')
   appendLines(body, [
     // A data block is never executed, so the CSP does not apply; "<" is escaped so that no text in
@@ -90,7 +90,10 @@ export function assemblePage(parts: PageParts): string {
     ...parts.scripts.map((js) => element('script', {}, js)),
   ])
   appendLines(html, [body])
-  return `${serialize(document)}\n`
+  const page = serialize(document)
+  // after <body>: the head's text is escaped or style sheets, the marker is the comment in the body
+  const at = page.indexOf(`<!--${SLIDES_MARK}-->`, page.indexOf('<body'))
+  return `${page.slice(0, at)}${parts.body}${page.slice(at + SLIDES_MARK.length + 7)}\n`
 }
 
 /** JSON safe inside <script type="application/json">: no "<" (so no "</script>" or "<!--"). */

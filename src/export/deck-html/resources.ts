@@ -10,6 +10,8 @@ import type { Confinement } from './confinement.js'
 
 export class ResourceInliner {
   private readonly cache = new Map<string, Promise<string | undefined>>()
+  /** references looked up as files so far: what a slide needed from outside (slides.ts) */
+  lookups = 0
 
   /** roots: the folders whose files may be inlined (the project, the report's folder) */
   constructor(
@@ -33,6 +35,7 @@ export class ResourceInliner {
       this.confinement.refuse(`${v} (${where}): only images can be inlined`)
       return value
     }
+    this.lookups++
     let cached = this.cache.get(v)
     if (!cached) {
       cached = this.dataUri(v)
