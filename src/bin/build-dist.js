@@ -5,7 +5,7 @@
 // suite, so the CLI starts in plain Node instead of compiling or loading TypeScript at start.
 // Type checking is `npm run typecheck` (tsc); esbuild only strips the types.
 //
-// The small pure-JavaScript libraries every command loads (ajv, yaml, TypeBox, commander) are bundled
+// The small pure-JavaScript libraries every command loads (ajv, yaml, js-yaml, TypeBox, commander) are bundled
 // in: Node then reads a few files instead of a few hundred, which takes about a third off the CPU time
 // of `huibao validate`. Every other package stays an import from node_modules, because some find
 // their own files at run time (fonts, WebAssembly, the browser driver).
@@ -27,6 +27,7 @@ const BUNDLED = new Set([
   'json-schema-traverse',
   'require-from-string',
   'yaml',
+  'js-yaml',
   '@sinclair/typebox',
   'commander',
   'picocolors',
