@@ -4,6 +4,7 @@
 // slide per {{slide}} call.
 import type { Marp } from '@marp-team/marp-core'
 import { TemplateRenderError } from '../errors.js'
+import { cutMarpSlides, joinMarpSlides, keptBySlide } from '../html/marp-slides.js'
 import type { Locale } from '../i18n/figures.js'
 import { marpWithThemes } from './marp-instance.js'
 import { insertPhraseBreaks } from './phrase-breaks.js'
@@ -35,11 +36,23 @@ export interface MarpDeckOptions {
   notes?: readonly (readonly string[] | undefined)[]
 }
 
+const typesetSlide = keptBySlide(2000)
+
+/** Curly quotes in English, phrase breaks in Chinese: slide by slide, a slide's result kept by its HTML. */
+function typeset(html: string, locale: Locale): string {
+  const one = (slide: string) => insertPhraseBreaks(locale === 'en' ? curlyQuotes(slide) : slide)
+  const cut = cutMarpSlides(html)
+  if (!cut) return one(html)
+  return joinMarpSlides(
+    cut,
+    cut.slides.map((slide) => typesetSlide(locale, slide, one)),
+  )
+}
+
 /** Marp's HTML and CSS of the deck's Markdown, typeset, with the embeds in place. */
 export function markdownToSlides(markdown: string, o: MarpDeckOptions): MarpDeck {
   const rendered = deckMarp(o.themeCss).render(markdown)
-  const typeset = o.locale === 'en' ? curlyQuotes(rendered.html) : rendered.html
-  const html = insertPhraseBreaks(typeset).replace(
+  const html = typeset(rendered.html, o.locale).replace(
     /<div class="huibao-embed-(\d+)"\s*><\/div>/g,
     (whole, n: string) => o.embeds[Number(n)] ?? whole,
   )

@@ -6,6 +6,7 @@
 // same HTML always makes the same result. A slide that inlined a file is done again each time, so a
 // changed image is never missed, and a refused resource is refused again in every build.
 import { type DefaultTreeAdapterTypes, parseFragment, serialize } from 'parse5'
+import { cutMarpSlides, joinMarpSlides } from '../../html/marp-slides.js'
 import type { Confinement } from './confinement.js'
 import type { CssUrlRewriter } from './css-urls.js'
 import { HtmlInliner } from './html-tree.js'
@@ -22,8 +23,6 @@ export interface SlideTools {
   roots: readonly string[]
 }
 
-const DECK_START = '<div class="marpit">'
-const DECK_END = '</div>'
 /** Slides kept by their HTML; a deck has tens, a build of many editions some hundreds. */
 const MAX_KEPT = 2000
 const kept = new Map<string, string>()
@@ -36,37 +35,12 @@ async function rewrite(html: string, tools: SlideTools): Promise<string> {
   return serialize(fragment)
 }
 
-/**
- * Marp's `<div class="marpit"><section>…</section>…</div>` cut into its slides, or undefined when the
- * HTML has another shape (then it is rewritten whole). Text in slides is escaped, so "<section" only
- * starts a slide, and only whitespace may stand between two.
- */
-function cutSlides(html: string): { slides: string[]; gaps: string[] } | undefined {
-  if (!html.startsWith(DECK_START) || !html.endsWith(DECK_END)) return undefined
-  const body = html.slice(DECK_START.length, -DECK_END.length)
-  const starts = [...body.matchAll(/<section\b/g)].map((m) => m.index)
-  const first = starts[0]
-  if (first === undefined || body.slice(0, first).trim() !== '') return undefined
-  // the whitespace before each slide and after the last, kept as it was
-  const gaps = [body.slice(0, first)]
-  const slides: string[] = []
-  for (const [i, start] of starts.entries()) {
-    const next = starts[i + 1] ?? body.length
-    const end = body.lastIndexOf('</section>', next) + '</section>'.length
-    if (end <= start || body.slice(end, next).trim() !== '') return undefined
-    slides.push(body.slice(start, end))
-    gaps.push(body.slice(end, next))
-  }
-  return { slides, gaps }
-}
-
 /** The slides' HTML as deck.html holds it (refusals go to tools.confinement). */
 export async function rewriteSlides(html: string, tools: SlideTools): Promise<string> {
-  const cut = cutSlides(html)
+  const cut = cutMarpSlides(html)
   if (!cut) return rewrite(html, tools)
-  const out: string[] = [DECK_START]
-  for (const [i, slide] of cut.slides.entries()) {
-    out.push(cut.gaps[i] ?? '')
+  const out: string[] = []
+  for (const slide of cut.slides) {
     const key = `${tools.roots.join('\0')}\0${slide}`
     let done = kept.get(key)
     if (done === undefined) {
@@ -80,6 +54,5 @@ export async function rewriteSlides(html: string, tools: SlideTools): Promise<st
     }
     out.push(done)
   }
-  out.push(cut.gaps.at(-1) ?? '', DECK_END)
-  return out.join('')
+  return joinMarpSlides(cut, out)
 }
