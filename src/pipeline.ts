@@ -5,9 +5,9 @@
 //                                                    (one call: a report is never used unvalidated)
 //      editions   chooseEditions   src/merge/        the report, --edition ids or --all; --shard
 //   3. merge      loadEdition      src/merge/        an edition's overlay over the report
-//   4. charts     draftDeck        src/render/       the deck templates' first pass lists its charts
-//                 renderCharts     src/charts/       Vega-Lite -> SVG, measured with the page's fonts
-//   5. templates  draft.finish     src/render/       Handlebars -> Marp Markdown -> slides (HTML)
+//   4. templates  draftDeck        src/render/       Handlebars -> Marp Markdown, charts as placeholders
+//      charts     renderCharts     src/charts/       Vega-Lite -> SVG, measured with the page's fonts
+//   5. slides     draft.finish     src/render/       the charts put in; Marp -> slides (HTML)
 //                 checkOverflow    src/render/       every slide measured; one that overflows fails
 //   6. outputs    runOutputs       src/export/       deck.html, PDFs, PPTX, handouts, one Chromium
 //

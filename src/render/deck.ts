@@ -1,10 +1,11 @@
 // The slide deck: Edition -> Handlebars (templates/deck) -> Marp Markdown -> Marp HTML + CSS.
 // The pipeline (src/pipeline.ts) runs it in its stages:
 //   draftDeck()      1. theme: themes/<name>/deck.css, a Marp theme (deck-themes.ts)
-//                    2. templates, first pass: which charts the slides use (draft.chartUses)
+//                    2. templates -> Marp Markdown, the charts the slides use (draft.chartUses)
+//                       as placeholders, and the speaker notes beside it (speaker-notes.ts)
 //   renderCharts()   3. the charts, drawn in Chromium with the bundled fonts (src/charts/)
-//   draft.finish()   4. templates again, with the charts in place -> Marp Markdown
-//                    5. Marp -> HTML (one <section> per slide) + CSS; notes from HTML comments
+//   draft.finish()   4. the charts into their placeholders and their descriptions into the notes
+//                    5. Marp -> HTML (one <section> per slide) + CSS
 //   checkOverflow()  6. every slide measured in Chromium; a slide whose content overflows fails
 // The result (RenderedDeck) is what every deck output wraps: deck.html, deck.pdf, PNGs, PPTX.
 import Handlebars from 'handlebars'
@@ -19,12 +20,13 @@ import { chartCatalog, chartOf } from '../charts/lookup.js'
 import type { BuildContext, Edition } from '../context.js'
 import { indexMetrics } from '../data/metrics.js'
 import type { Keyword, Section } from '../data/types.js'
+import { ChartError } from '../errors.js'
 import { logoDataUri } from '../html/data-uri.js'
 import { escapeHtml } from '../html/escape.js'
 import { htmlText } from '../html/text.js'
 import type { Locale } from '../i18n/figures.js'
 import { templateFamilyDir } from '../resources.js'
-import { chartHelpers } from './chart-helpers.js'
+import { chartFigure, chartHelpers } from './chart-helpers.js'
 import { type DeckHelperState, deckHelpers, type SlideMeta } from './deck-helpers.js'
 import { markdownToSlides } from './deck-marp.js'
 import { loadDeckThemes } from './deck-themes.js'
@@ -48,8 +50,8 @@ export type { SlideMeta } from './deck-helpers.js'
  */
 export interface RenderedDeck {
   /**
-   * The Marp Markdown the templates produced (front matter, `---` between slides, notes as HTML
-   * comments). Charts and the logo appear in it as empty `<div class="huibao-embed-N">`
+   * The Marp Markdown the templates produced (front matter, `---` between slides; the notes travel
+   * beside it, see speaker-notes.ts). Charts and the logo appear in it as empty `<div class="huibao-embed-N">`
    * placeholders; `html` has them filled in.
    */
   markdown: string
@@ -98,7 +100,7 @@ export interface RenderDeckOptions {
 export interface DeckDraft {
   /** the charts the slides show, each with its options, in order of use */
   chartUses: ChartUse[]
-  /** renders the templates with the drawn charts in place, then Marp: the deck (not yet measured) */
+  /** puts the drawn charts and their descriptions in, then Marp: the deck (not yet measured) */
   finish(drawn: Map<string, RenderedChart>): RenderedDeck
 }
 
@@ -118,7 +120,7 @@ export async function renderDeck(
   return deck
 }
 
-/** Steps 1-2: theme and templates, and the first pass of the templates that lists the charts. */
+/** Steps 1-2: theme and templates: the Markdown, with the charts it uses still to draw. */
 export async function draftDeck(edition: Edition, ctx: BuildContext): Promise<DeckDraft> {
   const { projectRoot } = ctx
   const report = edition.report
@@ -132,101 +134,121 @@ export async function draftDeck(edition: Edition, ctx: BuildContext): Promise<De
   const metrics = indexMetrics(report)
   const catalog = await chartCatalog(projectRoot, edition.reportDir)
   const logo = edition.logo ? await logoDataUri(edition.logo, [edition.reportDir, projectRoot]) : undefined
-  const pass = (mode: 'collect' | 'render', uses: ChartUse[], drawn?: Map<string, RenderedChart>) => {
-    const state: DeckHelperState = { slides: [], locations: [], notes: [] }
-    const embeds: string[] = []
-    const embed = (html: string) => {
-      embeds.push(html)
-      return `<div class="huibao-embed-${embeds.length - 1}"></div>`
-    }
-    const charts = chartHelpers(mode, uses, drawn, projectRoot)
-    const helpers: Record<string, HelperDelegate> = {
-      ...deckHelpers({ locale, metrics, projectRoot, state }),
-      /**
-       * {{chart "headline-targets" width=… height=… highlight=…}}: the chart's figure (inline SVG).
-       * The SVG bypasses Markdown: the slide gets a placeholder that is filled in after Marp.
-       */
-      chart(name: unknown, options: HelperOptions) {
-        const figure = charts.chart?.(name, options)
-        return mode === 'collect' ? '' : new Handlebars.SafeString(embed(String(figure)))
-      },
-      /**
-       * {{chartNotes "name" width=… height=… title=…}} (the same arguments as {{chart}}): a speaker
-       * note with the chart's description, which reads out every figure it shows.
-       */
-      chartNotes(name: unknown, options: HelperOptions) {
-        if (mode === 'collect') return ''
-        const hash = (options.hash ?? {}) as Record<string, unknown>
-        const chartOptions: ChartOptions = {}
-        if (hash.width !== undefined) chartOptions.width = Number(hash.width)
-        if (hash.height !== undefined) chartOptions.height = Number(hash.height)
-        if (hash.title !== undefined) chartOptions.title = String(hash.title)
-        if (hash.highlight !== undefined) chartOptions.highlight = String(hash.highlight)
-        if (hash.section !== undefined) chartOptions.section = String(hash.section)
-        const chart = drawn?.get(chartUseKey({ name: String(name), options: chartOptions }))
-        if (chart) addNote(state.notes, state.slides.length, chart.description)
-        return ''
-      },
-      /** {{#with (chartFor section)}}: the chart shown with a section or keyword (src/charts/lookup.ts) */
-      chartFor: (item: Section | Keyword) => chartOf(item, catalog),
-    }
-    const context = {
-      report,
-      meta: report.meta,
-      locale,
-      theme: themes.name,
-      // A district's footer names the district too ("<edition> · <meeting>"), unless the meeting's
-      // name already holds the edition's name.
-      footer: escapeMarkdown(
-        report.presentation?.edition && !report.meta.meeting.includes(report.presentation.edition)
-          ? `${report.presentation.edition} · ${report.meta.meeting}`
-          : report.meta.meeting,
-      ),
-      editionName: report.presentation?.edition,
-      office: report.presentation?.office,
-      // who issued the report (the city government, in a district's edition too) and whose edition
-      ...issuerView(edition),
-      // the logo is a wordmark that names the edition: its alt text is the edition's name
-      logo: logo
-        ? embed(`<img class="logo" src="${logo}" alt="${escapeHtml(report.presentation?.edition ?? '')}">`)
-        : undefined,
-    }
-    const markdown = renderTemplateSet(set, { edition, projectRoot, extraHelpers: helpers }, context)
-    return { markdown, state, embeds }
+  // One pass of the templates: {{chart}} records its use and leaves a placeholder, {{chartNotes}} a
+  // note to fill in; finish() puts the drawn charts and their descriptions in. (The templates used
+  // to run twice, once to list the charts and once with them drawn; nothing else they write depends
+  // on a drawn chart.)
+  const state: DeckHelperState = { slides: [], locations: [], notes: [] }
+  const embeds: string[] = []
+  const embed = (html: string) => {
+    embeds.push(html)
+    return `<div class="huibao-embed-${embeds.length - 1}"></div>`
   }
   const uses: ChartUse[] = []
-  pass('collect', uses)
+  const chartSlots: { embed: number; use: ChartUse }[] = []
+  const noteSlots: { slide: number; note: number; key: string }[] = []
+  const charts = chartHelpers('collect', uses, undefined, projectRoot)
+  const helpers: Record<string, HelperDelegate> = {
+    ...deckHelpers({ locale, metrics, projectRoot, state }),
+    /**
+     * {{chart "headline-targets" width=… height=… highlight=…}}: the chart's figure (inline SVG).
+     * The SVG bypasses Markdown: the slide gets a placeholder that is filled in after Marp.
+     */
+    chart(name: unknown, options: HelperOptions) {
+      charts.chart?.(name, options)
+      const use = uses.at(-1) as ChartUse
+      chartSlots.push({ embed: embeds.length, use })
+      return new Handlebars.SafeString(embed(''))
+    },
+    /**
+     * {{chartNotes "name" width=… height=… title=…}} (the same arguments as {{chart}}): a speaker
+     * note with the chart's description, which reads out every figure it shows.
+     */
+    chartNotes(name: unknown, options: HelperOptions) {
+      const hash = (options.hash ?? {}) as Record<string, unknown>
+      const chartOptions: ChartOptions = {}
+      if (hash.width !== undefined) chartOptions.width = Number(hash.width)
+      if (hash.height !== undefined) chartOptions.height = Number(hash.height)
+      if (hash.title !== undefined) chartOptions.title = String(hash.title)
+      if (hash.highlight !== undefined) chartOptions.highlight = String(hash.highlight)
+      if (hash.section !== undefined) chartOptions.section = String(hash.section)
+      const slide = Math.max(state.slides.length - 1, 0)
+      addNote(state.notes, state.slides.length, '')
+      const note = (state.notes[slide]?.length ?? 1) - 1
+      noteSlots.push({ slide, note, key: chartUseKey({ name: String(name), options: chartOptions }) })
+      return ''
+    },
+    /** {{#with (chartFor section)}}: the chart shown with a section or keyword (src/charts/lookup.ts) */
+    chartFor: (item: Section | Keyword) => chartOf(item, catalog),
+  }
+  const context = {
+    report,
+    meta: report.meta,
+    locale,
+    theme: themes.name,
+    // A district's footer names the district too ("<edition> · <meeting>"), unless the meeting's
+    // name already holds the edition's name.
+    footer: escapeMarkdown(
+      report.presentation?.edition && !report.meta.meeting.includes(report.presentation.edition)
+        ? `${report.presentation.edition} · ${report.meta.meeting}`
+        : report.meta.meeting,
+    ),
+    editionName: report.presentation?.edition,
+    office: report.presentation?.office,
+    // who issued the report (the city government, in a district's edition too) and whose edition
+    ...issuerView(edition),
+    // the logo is a wordmark that names the edition: its alt text is the edition's name
+    logo: logo
+      ? embed(`<img class="logo" src="${logo}" alt="${escapeHtml(report.presentation?.edition ?? '')}">`)
+      : undefined,
+  }
+  const markdown = renderTemplateSet(set, { edition, projectRoot, extraHelpers: helpers }, context)
   return {
     chartUses: uses,
     finish(drawn) {
-      // 4. the templates again, with the charts in place
-      const { markdown, state, embeds } = pass('render', [], drawn)
+      // 4. the drawn charts into their placeholders, their descriptions into the notes
+      const filled = [...embeds]
+      for (const slot of chartSlots) {
+        const chart = drawn.get(chartUseKey(slot.use))
+        if (!chart) {
+          throw new ChartError(`chart "${slot.use.name}" was not drawn: run renderCharts() first`, {
+            location: slot.use.location,
+          })
+        }
+        filled[slot.embed] = chartFigure(chart)
+      }
+      const notes = state.notes.map((list) => [...list])
+      for (const slot of noteSlots) {
+        const list = notes[slot.slide]
+        if (list) list[slot.note] = drawn.get(slot.key)?.description ?? ''
+      }
       const charts: RenderedChart[] = []
       for (const use of uses) {
         const chart = drawn.get(chartUseKey(use))
         if (chart && !charts.includes(chart)) charts.push(chart)
       }
       // 5. marp
-      const { html, css, notes } = markdownToSlides(markdown, {
+      const rendered = markdownToSlides(markdown, {
         themeCss: themes.css,
         locale,
-        embeds,
+        embeds: filled,
         slideCount: state.slides.length,
-        notes: state.notes,
+        notes: notes.map((list) => list.filter(Boolean)),
       })
+      const { html, css } = rendered
       const title = [report.meta.title, report.presentation?.edition].filter(Boolean).join(' · ')
       return {
         markdown,
-        embeds,
+        embeds: filled,
         html,
         css,
         theme: themes.name,
         lang: locale,
         title,
-        notes,
+        notes: rendered.notes,
         slides: state.slides,
         charts,
-        text: `${htmlText(html)}\n${notes.join('\n')}\n${title}`,
+        text: `${htmlText(html)}\n${rendered.notes.join('\n')}\n${title}`,
       }
     },
   }

@@ -119,7 +119,7 @@ export function createHandlebars(set: TemplateSet, env: RenderEnvironment): type
 
 /**
  * Compiled template code by template source. Parsing and compiling the deck's templates took most of
- * a render's time, twice per render (two passes), and `huibao dev` renders the same templates on
+ * a render's time (the handout renders its templates twice), and `huibao dev` renders the same templates on
  * every save; the code depends only on the source, so each instance just links it (hb.template).
  */
 const compiledSources = new Map<string, TemplateSpecification>()
