@@ -171,13 +171,22 @@ describe('the native deck.pptx', async () => {
     }
   })
 
-  it('names the theme fonts and the edition’s accent colour', async () => {
+  it('names the theme fonts, keeps the theme’s red and draws the edition’s colour as a second accent', async () => {
     const district = await readPptx(file('xinzheng'))
     const accent = (await readFile(join(reportDir, 'editions', 'xinzheng.yaml'), 'utf8')).match(
       /accent:\s*["']#([0-9a-fA-F]{6})["']/,
     )?.[1]
     expect(accent).toBeDefined()
     expect(district.slides.join('')).toContain(`<a:srgbClr val="${accent?.toUpperCase()}"`)
+    // the district's colour is a second accent: the headings and charts keep the theme's red
+    const red = (await readFile(join(projectRoot, 'themes', 'formal', 'theme.json'), 'utf8')).match(
+      /"accent":\s*"#([0-9a-fA-F]{6})"/,
+    )?.[1]
+    expect(red).toBeDefined()
+    expect(district.slides[2]).toContain(`<a:srgbClr val="${red?.toUpperCase()}"`)
+    // at most once a slide: the rule under the top band, never the headings, tiles or chart bars
+    const uses = district.slides.join('').split(`val="${accent?.toUpperCase()}"`).length - 1
+    expect(uses).toBeLessThanOrEqual(district.slides.length)
     expect(pptx.slides[0]).toContain('typeface="Noto Sans SC"')
     const english = await readPptx(file('en'))
     expect(english.slides[1]).toContain('typeface="Noto Sans"')
