@@ -5,6 +5,7 @@ import Handlebars from 'handlebars'
 import type { Keyword, Section } from '../data/types.js'
 import { escapeMarkdown, type HelperDelegate } from './handlebars.js'
 import { keywordSlides, keywordSlideText } from './keyword-slides.js'
+import { placeTable } from './place-table.js'
 
 export interface KeywordHelperOptions {
   locale: string
@@ -34,6 +35,20 @@ export function keywordHelpers(options: KeywordHelperOptions): Record<string, He
     keywordText(keyword: Keyword) {
       const text = keywordSlideText(keyword)
       return { essence: safe(text.essence), points: text.points.map(safe), shown: text.shown }
+    },
+    /**
+     * {{#with (placeTable keyword) as |table|}}: a keyword's list of places (keyword.places) as a
+     * table: table.lead, table.columns, table.rows (place, part), escaped; nothing when its text names
+     * fewer than two of them.
+     */
+    placeTable(keyword: Keyword) {
+      const table = placeTable(keyword)
+      if (!table) return undefined
+      return {
+        lead: safe(table.lead),
+        columns: table.columns.map(safe),
+        rows: table.rows.map((r) => ({ place: safe(r.place), part: safe(r.part) })),
+      }
     },
     /** {{keywordTitles keywords}}: the titles of a shared slide's keywords, as one line (plain text) */
     keywordTitles: (keywords: unknown) =>

@@ -75,10 +75,17 @@ export function columnHeight(k: Keyword, n: 2 | 3, english: boolean): number {
   return h
 }
 
-/** A keyword that may share a slide: no projects, no chart slide of its own, no lone hero figure, few figures. */
+/** A keyword that may share a slide: no projects, no table of places, no chart slide of its own, no lone hero figure, few figures. */
 function mayShare(k: Keyword, hasChart: (k: Keyword) => boolean): boolean {
   const figures = k.metrics?.length ?? 0
-  return !k.projects?.length && !hasChart(k) && figures !== 1 && figures <= 3 && k.paragraphs.length > 0
+  return (
+    !k.projects?.length &&
+    !k.places &&
+    !hasChart(k) &&
+    figures !== 1 &&
+    figures <= 3 &&
+    k.paragraphs.length > 0
+  )
 }
 
 export interface KeywordSlidesOptions {

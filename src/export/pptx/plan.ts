@@ -14,6 +14,7 @@ import { translate } from '../../i18n/locale.js'
 import type { RenderedDeck, SlideMeta } from '../../render/deck.js'
 import { chineseNumber } from '../../render/handlebars.js'
 import { keywordSlideText } from '../../render/keyword-slides.js'
+import { placeTable } from '../../render/place-table.js'
 import { chunk, essence, figureParts } from '../../render/slide-text.js'
 import { type ChartPlan, planChart } from './chart-data.js'
 
@@ -162,6 +163,17 @@ export async function planSlides(deck: RenderedDeck, edition: Edition, ctx: Buil
             kind: 'keywords',
             kicker: kicker(s),
             parts: parts.map((x) => ({ ...keywordSlide(x), title: x.title })),
+          }
+        }
+        case 'places': {
+          // a list of places as a table (templates/deck/partials/places.hbs)
+          const table = k ? placeTable(k) : undefined
+          return {
+            ...base,
+            kind: 'projects',
+            kicker: kicker(s),
+            columns: table?.columns ?? ['', ''],
+            rows: (table?.rows ?? []).map((r) => [r.place, [r.part]]),
           }
         }
         case 'metric-grid': {
