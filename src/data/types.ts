@@ -48,7 +48,9 @@ export const Keyword = T.Object(
             minItems: 2,
             description: 'the places as the paragraph names them, in its order: the first column of the table',
           }),
-          columns: T.Tuple([Text, Text], {
+          columns: T.Array(Text, {
+            minItems: 2,
+            maxItems: 2,
             description: 'the two column headings of the table: the places, and what each is to do',
           }),
         },

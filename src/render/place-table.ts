@@ -1,4 +1,4 @@
-// A list of places each with its own part (支持A节能环保、B新型材料…; "X in A; Y in B …") as a
+// A list of places each with its own part (支持甲县机械制造、乙县食品加工…; "X in Alton; Y in Brig …") as a
 // table: one row a place, with the words the paragraph gives it. The keyword names its places in the
 // data (keyword.places.names); nothing here knows a place. Every cell is a piece of the paragraph.
 import type { Keyword } from '../data/types.js'
@@ -51,7 +51,7 @@ export function placeTable(keyword: Keyword): PlaceTable | undefined {
   const rows: PlaceTable['rows'] = []
   let lead: string
   if (chinese) {
-    // 支持新密节能环保、登封新型材料…: a place, then its part up to the next place
+    // 支持甲县机械制造、乙县食品加工…: a place, then its part up to the next place
     hits.forEach((h, i) => {
       const next = hits[i + 1]
       const from = h.at + h.name.length
@@ -77,5 +77,6 @@ export function placeTable(keyword: Keyword): PlaceTable | undefined {
     }
   }
   if (rows.some((r) => !r.part)) return undefined
-  return { lead, columns: keyword.places.columns, rows }
+  const [places = '', parts = ''] = keyword.places.columns
+  return { lead, columns: [places, parts], rows }
 }

@@ -26,15 +26,15 @@ export function textWidth(text: string): number {
   return width
 }
 
-/** Brackets and quotes: a clause never ends inside them ("four earlies" (early detection, reporting …)). */
+/** Brackets and quotes: a clause never ends inside them ("the three checks" (early, often, in full)). */
 const OPENERS = '（(“‘「『《〈【['
 const CLOSERS = '）)”’」』》〉】]'
 
 /**
  * Where the clauses of a sentence end: after ， ； ： in Chinese, after , ; : and a space in English;
- * never inside brackets or quotes ("four earlies" (early detection, reporting …)), inside a number
- * (31,300), or before the rest of an English list ("industry, universities and research
- * institutes"). Returns each clause with its delimiter.
+ * never inside brackets or quotes ("the three checks" (early, often, in full)), inside a number
+ * (12,500), or before the rest of an English list ("between farms, markets and schools"). Returns
+ * each clause with its delimiter.
  */
 export function clauseParts(body: string): string[] {
   const ends: number[] = []
