@@ -65,7 +65,7 @@ export function columnHeight(k: Keyword, n: 2 | 3, english: boolean): number {
   const essenceSize = n === 2 ? 28 : 24
   let h = lines(k.title, 36, width, english) * 36 * 1.3 + 14 + 18
   h += lines(text.essence, essenceSize, width, english) * essenceSize * 1.6
-  for (const p of text.points) h += 20 + lines(p, 24, width - 26, english) * 24 * 1.5
+  for (const p of text.points) h += 42 + lines(p, 24, width - 26, english) * 24 * 1.5
   const perRow = n === 2 ? 2 : 1
   for (let i = 0; i < text.shown.length; i += perRow) {
     const row = text.shown.slice(i, i + perRow)
