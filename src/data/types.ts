@@ -46,7 +46,8 @@ export const Keyword = T.Object(
         {
           names: T.Array(Text, {
             minItems: 2,
-            description: 'the places as the paragraph names them, in its order: the first column of the table',
+            description:
+              'the places as the paragraph names them, in its order: the first column of the table',
           }),
           columns: T.Array(Text, {
             minItems: 2,
