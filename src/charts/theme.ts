@@ -1,6 +1,7 @@
 // The Vega-Lite config of a theme: themes/<name>/chart.json, whose strings may name the theme's tokens
-// ("{colors.accent}", "{fonts.body}") so that colours and fonts live in theme.json only. The edition's
-// accent (district colours) replaces the theme's accent.
+// ("{colors.accent}", "{fonts.body}") so that colours and fonts live in theme.json only. An edition's
+// colour (a district's) is a second accent, the token {colors.district}: the theme's accent (the
+// congress red) stays the colour of the marks.
 import { join } from 'node:path'
 import type { ThemeChoice } from '../context.js'
 import { ChartError } from '../errors.js'
@@ -54,7 +55,8 @@ export async function loadChartTheme(
     colors: { ...((raw.colors ?? {}) as Record<string, string>) },
     fonts: { ...((raw.fonts ?? {}) as Record<string, string>) },
   }
-  if (theme.accent) tokens.colors.accent = theme.accent
+  const district = theme.accent ?? tokens.colors.district ?? tokens.colors.accent2
+  if (district) tokens.colors.district = district
   for (const [k, v] of Object.entries(tokens.fonts)) tokens.fonts[k] = fontStack(v, locale).join(', ')
   const config = resolveTokens(await readJson(configFile, roots), tokens, configFile) as Record<
     string,

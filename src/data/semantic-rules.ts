@@ -105,6 +105,15 @@ export function semanticProblems(value: unknown, options: NumberingOptions): Pro
       const keyword = asObject(k)
       if (!keyword) return
       unique('keyword', String(si), keyword.id, ['sections', si, 'keywords', ki])
+      // a list of places is cut from the paragraphs: each place must be named there as written
+      const text = squash(asStrings(keyword.paragraphs).join(''))
+      asArray(asObject(keyword.places)?.names).forEach((name, ni) => {
+        if (typeof name === 'string' && !text.includes(squash(name)))
+          add(
+            ['sections', si, 'keywords', ki, 'places', 'names', ni],
+            `"${name}" is not named in the paragraphs of keyword ${JSON.stringify(keyword.title ?? keyword.id)}: write each place as the paragraph names it`,
+          )
+      })
       asArray(keyword.projects).forEach((p, pi) => {
         unique('project', '', asObject(p)?.id, ['sections', si, 'keywords', ki, 'projects', pi])
       })

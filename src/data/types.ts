@@ -41,6 +41,27 @@ export const Keyword = T.Object(
       }),
     ),
     chart: ChartChoice,
+    places: T.Optional(
+      T.Object(
+        {
+          names: T.Array(Text, {
+            minItems: 2,
+            description:
+              'the places as the paragraph names them, in its order: the first column of the table',
+          }),
+          columns: T.Array(Text, {
+            minItems: 2,
+            maxItems: 2,
+            description: 'the two column headings of the table: the places, and what each is to do',
+          }),
+        },
+        {
+          additionalProperties: false,
+          description:
+            "a paragraph of this keyword lists places each with its own part (a county and its industries): the slide shows that list as a table, one row a place, in the paragraph's words",
+        },
+      ),
+    ),
     projects: T.Optional(
       T.Array(
         T.Object(

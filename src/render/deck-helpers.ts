@@ -31,6 +31,8 @@ export interface SlideMeta {
   sectionTitle?: string
   keywordId?: string
   keywordTitle?: string
+  /** every keyword a shared slide shows (partial keywords): keywordId is the first of them */
+  keywordIds?: string[]
   /** the template partial that made the slide: title, agenda, targets, section, keyword, … */
   partial: string
 }
@@ -178,6 +180,7 @@ export function deckHelpers(options: DeckHelperOptions): Record<string, HelperDe
         const v = str(k)
         if (v !== undefined) meta[k] = v
       }
+      if (Array.isArray(hash.keywordIds)) meta.keywordIds = hash.keywordIds.map(String)
       state.slides.push(meta)
       state.locations.push(where(o))
       const cls = [partial, ...(str('class')?.split(/\s+/) ?? [])]

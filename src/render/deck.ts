@@ -38,6 +38,7 @@ import {
   renderTemplateSet,
 } from './handlebars.js'
 import { issuerView } from './issuer.js'
+import { keywordHelpers } from './keyword-helpers.js'
 import { checkOverflow } from './overflow.js'
 import { addNote } from './speaker-notes.js'
 
@@ -63,7 +64,7 @@ export interface RenderedDeck {
    * Report text in it is always escaped (shown literally); the only raw HTML comes from the
    * templates (Marp's html allowlist: div, span, p, br, small, strong, ol, ul, li with class) and
    * from the charts and logo put in after Marp. Each <section> has class = the slide kind
-   * (title, agenda, targets, section, chart, keyword, metric-grid, projects, closing), lang, and
+   * (title, agenda, targets, section, chart, keyword, keywords, metric-grid, projects, closing), lang, and
    * data-marpit-pagination.
    */
   html: string
@@ -150,6 +151,8 @@ export async function draftDeck(edition: Edition, ctx: BuildContext): Promise<De
   const charts = chartHelpers('collect', uses, undefined, projectRoot)
   const helpers: Record<string, HelperDelegate> = {
     ...deckHelpers({ locale, metrics, projectRoot, state }),
+    // which keywords share a slide (a keyword with a chart slide of its own keeps its own slide)
+    ...keywordHelpers({ locale, hasChart: (k) => chartOf(k, catalog) !== undefined }),
     /**
      * {{chart "headline-targets" width=… height=… highlight=…}}: the chart's figure (inline SVG).
      * The SVG bypasses Markdown: the slide gets a placeholder that is filled in after Marp.

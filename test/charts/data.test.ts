@@ -75,14 +75,14 @@ describe('chart data', () => {
     ).rejects.toThrow(/highlight="new-urban-jobs" is not one of its metrics/)
   })
 
-  it('colours the bars with the edition accent', async () => {
+  it('keeps the theme’s accent on the bars when an edition brings its own colour (a second accent)', async () => {
     const root = await makeProject()
     const edition = await exampleEdition({ theme: { name: 'plain', accent: '#2E7D32' } })
     const use = { name: 'headline-targets', options: {} }
     const chart = (await renderCharts([use], edition, context(session, root))).get(
       chartUseKey(use),
     ) as RenderedChart
-    expect(chart.svg).toContain('fill="#2E7D32"')
-    expect(chart.svg).not.toContain('#1F5FA8')
+    expect(chart.svg).toContain('fill="#1F5FA8"')
+    expect(chart.svg).not.toContain('#2E7D32')
   })
 })

@@ -189,6 +189,16 @@ describe('validateReport: semantic problems', () => {
     ])
   })
 
+  it('reports a place of a list of places that the keyword paragraphs do not name', () => {
+    const problems = problemsOf((r) => {
+      const keyword = r.sections[0].keywords[0]
+      keyword.places = { names: [keyword.paragraphs[0].slice(0, 2), '某县'], columns: ['县', '产业'] }
+    })
+    expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      `sections[0].keywords[0].places.names[1]: "某县" is not named in the paragraphs of keyword "中原科技城": write each place as the paragraph names it`,
+    ])
+  })
+
   it('checks project metrics against the project text or the keyword paragraphs', () => {
     const project = (sentence: string) => ({
       id: 'jobs',

@@ -92,8 +92,14 @@ describe('the native deck.pptx', async () => {
 
   it('draws every slide as objects: its title as text, never a single picture', () => {
     for (const [i, xml] of pptx.slides.entries()) {
-      const title = deck.slides[i]?.title ?? ''
-      expect(drawingText(xml).replace(/\n/g, ''), `slide ${i + 1}`).toContain(title)
+      // a slide that keywords share shows each keyword's title (its own title joins them)
+      const meta = deck.slides[i]
+      const keywords = city.report.sections.flatMap((s) => s.keywords)
+      const titles = meta?.keywordIds
+        ? meta.keywordIds.map((id) => keywords.find((k) => k.id === id)?.title ?? id)
+        : [meta?.title ?? '']
+      for (const title of titles)
+        expect(drawingText(xml).replace(/\n/g, ''), `slide ${i + 1}`).toContain(title)
       const shapes = (xml.match(/<p:sp>/g) ?? []).length
       expect(shapes, `slide ${i + 1}`).toBeGreaterThan(1)
     }
@@ -161,6 +167,25 @@ describe('the native deck.pptx', async () => {
     for (const p of projects) expect(text, p.title).toContain(p.title)
   })
 
+  it('draws a slide that sparse keywords share with each keyword under its own heading, and a list of places as a table', () => {
+    const keywords = city.report.sections.flatMap((s) => s.keywords)
+    const shared = deck.slides.filter((s) => s.partial === 'keywords')
+    expect(shared.length).toBeGreaterThan(0)
+    for (const slide of shared) {
+      const text = drawingText(pptx.slides[slide.index - 1] ?? '')
+      for (const id of slide.keywordIds ?? []) {
+        const k = keywords.find((x) => x.id === id)
+        expect(text, `slide ${slide.index}`).toContain(k?.title ?? '-')
+      }
+    }
+    for (const slide of deck.slides.filter((s) => s.partial === 'places')) {
+      expect(pptx.slides[slide.index - 1]).toContain('<a:tbl>')
+      const k = keywords.find((x) => x.id === slide.keywordId)
+      const text = drawingText(pptx.slides[slide.index - 1] ?? '')
+      for (const name of k?.places?.names ?? ['-']) expect(text).toContain(name)
+    }
+  })
+
   it('writes notes on every slide, the full text of the deck’s notes', () => {
     expect(pptx.notes.length).toBe(deck.slides.length)
     for (const [i, xml] of pptx.notes.entries()) {
@@ -171,13 +196,24 @@ describe('the native deck.pptx', async () => {
     }
   })
 
-  it('names the theme fonts and the edition’s accent colour', async () => {
+  it('names the theme fonts, keeps the theme’s red and draws the edition’s colour as a second accent', async () => {
     const district = await readPptx(file('xinzheng'))
     const accent = (await readFile(join(reportDir, 'editions', 'xinzheng.yaml'), 'utf8')).match(
       /accent:\s*["']#([0-9a-fA-F]{6})["']/,
     )?.[1]
     expect(accent).toBeDefined()
     expect(district.slides.join('')).toContain(`<a:srgbClr val="${accent?.toUpperCase()}"`)
+    // the district's colour is a second accent: the headings and charts keep the theme's red
+    const red = (await readFile(join(projectRoot, 'themes', 'formal', 'theme.json'), 'utf8')).match(
+      /"accent":\s*"#([0-9a-fA-F]{6})"/,
+    )?.[1]
+    expect(red).toBeDefined()
+    expect(district.slides[2]).toContain(`<a:srgbClr val="${red?.toUpperCase()}"`)
+    // only in the rule under the top band (drawn twice on section slides), never the headings,
+    // figures, tables or chart bars
+    district.slides.forEach((xml, i) => {
+      expect(xml.split(`val="${accent?.toUpperCase()}"`).length - 1, `slide ${i + 1}`).toBeLessThanOrEqual(2)
+    })
     expect(pptx.slides[0]).toContain('typeface="Noto Sans SC"')
     const english = await readPptx(file('en'))
     expect(english.slides[1]).toContain('typeface="Noto Sans"')

@@ -71,7 +71,7 @@ export function rect(slide: Slide, box: Box, color: string, line?: string) {
 export function frame(slide: Slide, footer: string, s: PptxStyle) {
   slide.background = { color: s.background }
   rect(slide, { x: 0, y: 0, w: SLIDE_W_PX, h: 7 }, s.accent)
-  rect(slide, { x: 0, y: 7, w: SLIDE_W_PX, h: 3 }, s.accent2)
+  rect(slide, { x: 0, y: 7, w: SLIDE_W_PX, h: 3 }, s.district)
   text(slide, footer, { x: 88, y: 662, w: 992, h: 28 }, { size: 16, color: s.muted, valign: 'bottom' }, s)
   slide.slideNumber = {
     ...inches({ x: 1080, y: 660, w: 112, h: 32 }),

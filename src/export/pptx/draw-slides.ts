@@ -3,6 +3,7 @@
 import { drawClosing, drawSection, drawTitle, tiles } from './draw-accent-slides.js'
 import { chartArea, table } from './draw-charts.js'
 import { type DrawContext, frame, heading, rect, type Slide, text, tile } from './draw-frame.js'
+import { drawKeywordColumns } from './draw-keyword-columns.js'
 import type { SlidePlan } from './plan.js'
 
 export function drawSlide(slide: Slide, plan: SlidePlan, dc: DrawContext) {
@@ -136,6 +137,8 @@ export function drawSlide(slide: Slide, plan: SlidePlan, dc: DrawContext) {
       }
       return
     }
+    case 'keywords':
+      return drawKeywordColumns(slide, plan, dc)
     case 'metric-grid': {
       const y = heading(slide, plan.kicker, plan.title, s)
       table(

@@ -13,7 +13,9 @@ import { formatMetric, type Locale } from '../../i18n/figures.js'
 import { translate } from '../../i18n/locale.js'
 import type { RenderedDeck, SlideMeta } from '../../render/deck.js'
 import { chineseNumber } from '../../render/handlebars.js'
-import { chunk, essence, figureParts, points } from '../../render/slide-text.js'
+import { keywordSlideText } from '../../render/keyword-slides.js'
+import { placeTable } from '../../render/place-table.js'
+import { chunk, essence, figureParts } from '../../render/slide-text.js'
 import { type ChartPlan, planChart } from './chart-data.js'
 
 /** A metric split for big-number typesetting: 不少于 | 2 | 个, and its label. */
@@ -41,6 +43,11 @@ export type SlidePlan = Common &
     | { kind: 'targets'; hero?: Figure; chart?: ChartPlan }
     | { kind: 'section'; kicker: string; lead: string; figures: Figure[] }
     | { kind: 'keyword'; kicker: string; essence: string; figures: Figure[]; points: string[] }
+    | {
+        kind: 'keywords'
+        kicker: string
+        parts: { title: string; essence: string; figures: Figure[]; points: string[] }[]
+      }
     | { kind: 'metric-grid'; kicker: string; figures: Figure[] }
     | { kind: 'projects'; kicker: string; columns: [string, string]; rows: [string, string[]][] }
     | { kind: 'chart'; kicker: string; chart?: ChartPlan }
@@ -147,6 +154,28 @@ export async function planSlides(deck: RenderedDeck, edition: Edition, ctx: Buil
           }
         case 'keyword':
           return { ...base, ...keywordSlide(k), kicker: kicker(s) }
+        case 'keywords': {
+          // a slide two or three sparse keywords share (src/render/keyword-slides.ts)
+          const shared = (meta.keywordIds ?? []).map((id) => s?.keywords.find((x) => x.id === id))
+          const parts = shared.filter((x): x is Keyword => x !== undefined)
+          return {
+            ...base,
+            kind: 'keywords',
+            kicker: kicker(s),
+            parts: parts.map((x) => ({ ...keywordSlide(x), title: x.title })),
+          }
+        }
+        case 'places': {
+          // a list of places as a table (templates/deck/partials/places.hbs)
+          const table = k ? placeTable(k) : undefined
+          return {
+            ...base,
+            kind: 'projects',
+            kicker: kicker(s),
+            columns: table?.columns ?? ['', ''],
+            rows: (table?.rows ?? []).map((r) => [r.place, [r.part]]),
+          }
+        }
         case 'metric-grid': {
           const pages = chunk((k?.metrics ?? []).slice(3), 8)
           return {
@@ -205,24 +234,14 @@ export async function planSlides(deck: RenderedDeck, edition: Edition, ctx: Buil
     }
   }
 
+  // what the keyword partial shows, from the same short forms (src/render/keyword-slides.ts)
   function keywordSlide(k: Keyword | undefined) {
-    const all = k?.metrics ?? []
-    const shown = all.length > 6 ? all.slice(0, 3) : all
-    const first = k?.paragraphs[0] ?? ''
-    if (shown.length > 0) {
-      return {
-        kind: 'keyword' as const,
-        essence: first ? essence(first, shown.length > 4 ? 40 : 64) : '',
-        figures: shown.map(figure),
-        points: [],
-      }
-    }
-    const keyPoints = points(k?.paragraphs ?? [], 4)
+    const text = k ? keywordSlideText(k) : { essence: '', points: [], shown: [] }
     return {
       kind: 'keyword' as const,
-      essence: first ? essence(first, keyPoints.length ? 48 : 90) : '',
-      figures: [],
-      points: keyPoints,
+      essence: text.essence,
+      figures: text.shown.map(figure),
+      points: text.points,
     }
   }
 

@@ -13,6 +13,8 @@ export interface PptxStyle {
   /** colours as PowerPoint wants them: RRGGBB without '#' */
   accent: string
   accent2: string
+  /** the edition's own colour (a district's), else accent2: the rule under the top band */
+  district: string
   text: string
   muted: string
   background: string
@@ -40,7 +42,7 @@ function hex(value: string | undefined, fallback: string, where: string): string
   return m[1].toUpperCase()
 }
 
-/** Reads the edition's theme.json; the edition's accent replaces the theme's. */
+/** Reads the edition's theme.json; the edition's colour is a second accent beside the theme's. */
 export async function loadPptxStyle(edition: Edition, projectRoot: string): Promise<PptxStyle> {
   // the same theme folder as the deck's and the handout's: the report's, the project's or huibao's
   const rel = join(themeDir(edition.theme.name, edition.reportDir, projectRoot), 'theme.json')
@@ -64,8 +66,10 @@ export async function loadPptxStyle(edition: Edition, projectRoot: string): Prom
   const latin = (font: string | undefined, fallback: string) =>
     english ? (font ?? fallback).replace(/ SC$/, '') : (font ?? fallback)
   return {
-    accent: hex(edition.theme.accent ?? c.accent, 'B71C1C', `${rel} colors.accent`),
+    // an edition's colour is a second accent (the rule under the top band): the theme's red stays
+    accent: hex(c.accent, 'B71C1C', `${rel} colors.accent`),
     accent2: hex(c.accent2, 'C9A227', `${rel} colors.accent2`),
+    district: hex(edition.theme.accent ?? c.accent2, 'C9A227', 'presentation.accent'),
     text: hex(c.text, '1F1A17', `${rel} colors.text`),
     muted: hex(c.muted, '6B625B', `${rel} colors.muted`),
     background: hex(c.background, 'FFFFFF', `${rel} colors.background`),
