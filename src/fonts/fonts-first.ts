@@ -25,7 +25,24 @@ export function fontsFirst(html: string): string {
   return `${html.slice(0, head)}${FONTS_FIRST_STYLE}${html.slice(head, body)}${FONTS_FIRST_SCRIPT}${html.slice(body)}`
 }
 
-/** Every character of `texts` once, sorted: a stable key for a subset whatever order the text is in. */
+/**
+ * Every character of `texts` once, by code point: a stable key for a subset whatever order the text is
+ * in. A table of seen UTF-16 units (a Set of a megabyte of characters took a tenth of a second).
+ */
 export function uniqueChars(...texts: string[]): string {
-  return [...new Set(texts.join(''))].sort().join('')
+  const seen = new Uint8Array(0x10000)
+  const astral = new Set<number>()
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i)
+      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+        astral.add(text.codePointAt(i) ?? unit)
+        i++
+      } else seen[unit] = 1
+    }
+  }
+  let out = ''
+  for (let unit = 0; unit < seen.length; unit++) if (seen[unit]) out += String.fromCharCode(unit)
+  for (const cp of [...astral].sort((a, b) => a - b)) out += String.fromCodePoint(cp)
+  return out
 }
