@@ -18,7 +18,8 @@ import { type HandoutKind, type RenderedHandout, renderHandout } from '../render
 import { documentMeta } from '../render/issuer.js'
 import { writeAtomic } from '../utils/files.js'
 import { keepFile } from './intermediates.js'
-import { A4, finishPdfDocument, loadPdf, readOutline } from './pdf-post.js'
+import { readOutline } from './pdf-outline.js'
+import { A4, finishPdfDocument, loadPdf } from './pdf-post.js'
 
 export interface HandoutPdfOptions {
   kind: HandoutKind

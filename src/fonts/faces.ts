@@ -115,7 +115,9 @@ export async function embeddedFontCss(text: string, options: EmbedOptions = {}):
   // choosing, reading and encoding a subset for each of a hundred font files.
   const css = diskCache('font-css', { projectRoot: options.projectRoot })
   const format = options.format ?? 'woff2'
-  const key = hashKey('v1', options.locale ?? '', format === 'woff2' ? '' : format, text)
+  // woff2 keeps the key it always had, so that the subsets already cached stay found
+  const locale = options.locale ?? ''
+  const key = format === 'woff2' ? hashKey('v1', locale, text) : hashKey('v1', locale, format, text)
   return (await css.through(key, () => subsetFontCss(text, options))).toString('utf8')
 }
 
