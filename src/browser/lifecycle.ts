@@ -49,6 +49,13 @@ export function chromiumArgs(): string[] {
 export interface LaunchChromiumOptions {
   executablePath: string
   args: string[]
+  /**
+   * Other processes connect to this browser (the test suite shares one): it listens on a WebSocket.
+   * Otherwise huibao talks to it over a pipe, which spares the WebSocket's framing and masking of
+   * every message (the documents huibao serves its pages are megabytes; masking them was about
+   * half a second of Node's time for one edition).
+   */
+  connectable?: boolean
 }
 
 // Profiles of browsers that have not been closed yet. The last word on them is the process's exit:
@@ -114,6 +121,7 @@ export async function launchChromium(options: LaunchChromiumOptions): Promise<Ch
   const launching = puppeteer.launch({
     executablePath: options.executablePath,
     headless: true,
+    pipe: !options.connectable,
     args: options.args,
     userDataDir: join(profile, 'profile'),
     env: ownTemp ? { ...process.env, TMPDIR: temp, TMP: temp, TEMP: temp } : process.env,

@@ -33,6 +33,8 @@ export interface LaunchOptions {
   logger?: Logger
   /** How long a page may take to get ready, in ms (default 60 s; loading may take twice that). */
   timeoutMs?: number
+  /** Other processes will connect to this browser (wsEndpoint): see LaunchChromiumOptions. */
+  connectable?: boolean
 }
 
 export interface LoadOptions {
@@ -74,7 +76,11 @@ export class BrowserSession implements AsyncDisposable {
 
   static async launch(options: LaunchOptions): Promise<BrowserSession> {
     const found = options.executablePath ? { path: options.executablePath } : findBrowser()
-    const chromium = await launchChromium({ executablePath: found.path, args: chromiumArgs() })
+    const chromium = await launchChromium({
+      executablePath: found.path,
+      args: chromiumArgs(),
+      connectable: options.connectable,
+    })
     return new BrowserSession(undefined, found.path, options, chromium)
   }
 
@@ -85,7 +91,11 @@ export class BrowserSession implements AsyncDisposable {
     this.relaunching ??= (async () => {
       await current.close()
       this.options.logger?.warn(`the browser ${current.death}; starting a new one`)
-      this.chromium = await launchChromium({ executablePath: this.executablePath, args: chromiumArgs() })
+      this.chromium = await launchChromium({
+        executablePath: this.executablePath,
+        args: chromiumArgs(),
+        connectable: this.options.connectable,
+      })
       this.restarts++
       this.relaunching = undefined
       return this.chromium

@@ -1,17 +1,17 @@
 // deck.pdf (one 16:9 page per slide, bookmarks from the slide headings, tagged, fonts embedded as
 // CID TrueType) and deck-notes.pdf (each slide scaled on an A4 page with its speaker notes below).
 import { join } from 'node:path'
-import { ParseSpeeds, PDFDocument } from 'pdf-lib'
 import type { Page } from 'puppeteer-core'
 import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
-import { cssFontStack, fontFaceCss } from '../fonts/faces.js'
+import { cssFontStack, embeddedFontCss, fontFaceCss } from '../fonts/faces.js'
+import { fontsFirst } from '../fonts/fonts-first.js'
 import { escapeHtml } from '../html/escape.js'
 import type { RenderedDeck } from '../render/deck.js'
 import { documentMeta } from '../render/issuer.js'
-import { assertNoOverflow, loadDeckPage, SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/overflow.js'
+import { assertNoOverflow, deckGlyphs, loadDeckPage, SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/overflow.js'
 import { writeAtomic } from '../utils/files.js'
-import { A4, finalizePdf } from './pdf-post.js'
+import { A4, finishPdfDocument, loadPdf } from './pdf-post.js'
 
 export interface PdfMetadata {
   title: string
@@ -29,14 +29,29 @@ export function deckMetadata(deck: RenderedDeck, edition: Edition): PdfMetadata 
 }
 
 /** Metadata, language and the radical look-alike fix, shared with the handouts (pdf-post.ts). */
-export function finishPdf(pdf: Uint8Array, meta: PdfMetadata, trimSize?: typeof A4): Promise<Uint8Array> {
-  return finalizePdf(pdf, {
-    title: meta.title,
-    language: meta.lang,
-    author: meta.author,
-    subject: meta.subject,
-    trimSize,
-  })
+export async function finishPdf(
+  pdf: Uint8Array,
+  meta: PdfMetadata,
+  trimSize?: typeof A4,
+): Promise<Uint8Array> {
+  return (await finishPdfPages(pdf, meta, trimSize)).bytes
+}
+
+/** finishPdf, also counting the pages (from the one parse it makes). */
+function finishPdfPages(
+  pdf: Uint8Array,
+  meta: PdfMetadata,
+  trimSize?: typeof A4,
+): Promise<{ bytes: Uint8Array; pages: number }> {
+  return loadPdf(pdf).then((doc) =>
+    finishPdfDocument(doc, {
+      title: meta.title,
+      language: meta.lang,
+      author: meta.author,
+      subject: meta.subject,
+      trimSize,
+    }),
+  )
 }
 
 /** Prints the loaded deck page: one 1280x720 page per slide, bookmarks from headings. */
@@ -90,8 +105,12 @@ export function splitSections(html: string): string[] {
 /** Scale of a slide on the A4 notes page: 1280px -> 640px. */
 const NOTES_SCALE = 0.5
 
-/** HTML of deck-notes.pdf: per slide an A4 page with the slide (vector, scaled) and its notes. */
-export async function notesDocument(deck: RenderedDeck): Promise<string> {
+/**
+ * HTML of deck-notes.pdf: per slide an A4 page with the slide (vector, scaled) and its notes. `fonts`:
+ * @font-face rules of subsets (embeddedFontCss), laid out once they are loaded; else the served fonts.
+ */
+export async function notesDocument(deck: RenderedDeck, fonts?: string): Promise<string> {
+  const first = fonts !== undefined
   const sections = splitSections(deck.html)
   const w = SLIDE_WIDTH * NOTES_SCALE
   const h = SLIDE_HEIGHT * NOTES_SCALE
@@ -108,12 +127,12 @@ export async function notesDocument(deck: RenderedDeck): Promise<string> {
       .join('')
     return `<article class="sheet"><div class="caption">${caption}</div><div class="frame"><div class="marpit">${section}</div></div><div class="notes">${paragraphs}</div></article>`
   })
-  return `<!doctype html>
+  const html = `<!doctype html>
 <html lang="${escapeHtml(deck.lang)}">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(deck.title)}</title>
-<style>${await fontFaceCss()}</style>
+<style>${fonts ?? (await fontFaceCss())}</style>
 <style>${deck.css}</style>
 <style>
 @page { size: A4; margin: 16mm 18mm 18mm; }
@@ -132,6 +151,7 @@ html, body { margin: 0; padding: 0; background: #fff; }
 </head>
 <body>${sheets.join('\n')}</body>
 </html>`
+  return first ? fontsFirst(html) : html
 }
 
 /** deck-notes.pdf in edition.outDir: each slide with its notes on A4, for the presenter's paper copy. */
@@ -141,7 +161,14 @@ export async function writeDeckNotesPdf(
   ctx: BuildContext,
 ): Promise<WrittenFile> {
   const path = join(edition.outDir, 'deck-notes.pdf')
-  const html = await notesDocument(deck)
+  // Subsets of what the sheets show, inline: the page requests no font file (about a hundred of the
+  // served ones) and is laid out once, in its own fonts.
+  const fonts = await embeddedFontCss(`${deckGlyphs(deck)}${deck.notes.join('')}`, {
+    projectRoot: ctx.projectRoot,
+    locale: deck.lang,
+    format: 'truetype',
+  })
+  const html = await notesDocument(deck, fonts)
   const pdf = await ctx.session.withPage(async (page) => {
     await ctx.session.load(page, html, { name: 'deck-notes.html' })
     await ctx.session.waitForReady(page)
@@ -152,10 +179,7 @@ export async function writeDeckNotesPdf(
       })
   })
   // Chromium's A4 is whole CSS pixels (594.96 x 841.92 pt); the page boxes are set to A4 exactly.
-  const finished = await finishPdf(pdf, deckMetadata(deck, edition), A4)
-  await writeAtomic(path, finished)
-  const pages = (
-    await PDFDocument.load(finished, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
-  ).getPageCount()
-  return { path, pages }
+  const finished = await finishPdfPages(pdf, deckMetadata(deck, edition), A4)
+  await writeAtomic(path, finished.bytes)
+  return { path, pages: finished.pages }
 }

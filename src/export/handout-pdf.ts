@@ -7,14 +7,19 @@
 // third pass runs should they ever differ.
 
 import { join } from 'node:path'
+import type { PDFDocument } from 'pdf-lib'
 import type { Page } from 'puppeteer-core'
 import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
+import { embeddedFontCss, fontFaceCss } from '../fonts/faces.js'
+import { fontsFirst, uniqueChars } from '../fonts/fonts-first.js'
+import { htmlText } from '../html/text.js'
 import { type HandoutKind, type RenderedHandout, renderHandout } from '../render/handout.js'
 import { documentMeta } from '../render/issuer.js'
 import { writeAtomic } from '../utils/files.js'
 import { keepFile } from './intermediates.js'
-import { A4, finalizePdf, readOutline } from './pdf-post.js'
+import { readOutline } from './pdf-outline.js'
+import { A4, finishPdfDocument, loadPdf } from './pdf-post.js'
 
 export interface HandoutPdfOptions {
   kind: HandoutKind
@@ -53,7 +58,8 @@ export async function writeHandoutPdf(
   const name = handoutFileName(options.kind)
   // the bookmarks' titles, from the headings: outline index -> text
   const titles = new Map<number, string>()
-  const { bytes, passes } = await ctx.session.withPage(async (page) => {
+  // the last pass's PDF, parsed once: for its bookmarks and then for finishing
+  const { doc, passes } = await ctx.session.withPage(async (page) => {
     let pages = new Map<string, number>()
     let charts: RenderedHandout['charts'] | undefined
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
@@ -65,12 +71,12 @@ export async function writeHandoutPdf(
         paragraphNumbers: options.paragraphNumbers,
       })
       charts = rendered.charts
-      const pdf = await printOnce(ctx, page, rendered, name)
+      const pdf = await loadPdf(await printOnce(ctx, page, rendered, name, edition.locale))
       titles.clear()
       const measured = await headingPages(pdf, rendered, titles)
       // Pass 1 has no numbers yet; later passes are done when the numbers they show are the pages.
-      if (pass > 1 && sameNumbers(pages, measured)) return { bytes: pdf, passes: pass }
-      if (options.kind === 'reading-copy') return { bytes: pdf, passes: pass }
+      if (pass > 1 && sameNumbers(pages, measured)) return { doc: pdf, passes: pass }
+      if (options.kind === 'reading-copy') return { doc: pdf, passes: pass }
       pages = measured
     }
     throw new ConvertError(
@@ -78,7 +84,7 @@ export async function writeHandoutPdf(
     )
   })
   const report = edition.report
-  const finished = await finalizePdf(bytes, {
+  const finished = await finishPdfDocument(doc, {
     title:
       options.kind === 'handout'
         ? report.meta.title
@@ -93,9 +99,28 @@ export async function writeHandoutPdf(
     padTo: options.pad4 && options.kind === 'handout' ? 4 : undefined,
   })
   const path = join(edition.outDir, name)
-  await writeAtomic(path, finished)
-  const pageCount = (await readPageCount(finished)) ?? 0
-  return { path, pages: pageCount, ms: Math.round(performance.now() - started), passes }
+  await writeAtomic(path, finished.bytes)
+  return { path, pages: finished.pages, ms: Math.round(performance.now() - started), passes }
+}
+
+/**
+ * The handout's HTML with its fonts as subsets inline, laid out once they are loaded
+ * (src/fonts/fonts-first.ts), in place of the served fonts: a page that fetched its fonts made
+ * about 70 requests, each answered from Node, again in every pass (request interception turns
+ * Chromium's cache off), and laid its text out twice. The subset holds every character of the
+ * document's source and text and of the margins, whatever the pass, so both passes share one.
+ */
+async function withInlineFonts(
+  rendered: RenderedHandout,
+  ctx: BuildContext,
+  locale: string,
+): Promise<string> {
+  const served = await fontFaceCss()
+  const at = rendered.html.indexOf(served)
+  if (at < 0) return rendered.html
+  const glyphs = uniqueChars(rendered.html, htmlText(rendered.html), rendered.marginText, '0123456789')
+  const fonts = await embeddedFontCss(glyphs, { projectRoot: ctx.projectRoot, locale, format: 'truetype' })
+  return fontsFirst(`${rendered.html.slice(0, at)}${fonts}${rendered.html.slice(at + served.length)}`)
 }
 
 async function printOnce(
@@ -103,11 +128,12 @@ async function printOnce(
   page: Page,
   rendered: RenderedHandout,
   name: string,
+  locale: string,
 ): Promise<Uint8Array> {
   const htmlName = name.replace(/\.pdf$/, '.html')
   // with --keep, each pass's HTML as printed (the last pass wins)
   if (ctx.keep) await keepFile(ctx.keep, htmlName, rendered.html)
-  await ctx.session.load(page, rendered.html, { name: htmlName })
+  await ctx.session.load(page, await withInlineFonts(rendered, ctx, locale), { name: htmlName })
   // Margin boxes alone do not make Chromium fetch a web font: load the glyphs they show first.
   await page.evaluate(
     async (text: string, families: string[]) => {
@@ -133,7 +159,7 @@ async function printOnce(
 
 /** The page (1-based) of every heading, from the bookmarks Chromium made of h1/h2/h3. */
 async function headingPages(
-  pdf: Uint8Array,
+  pdf: PDFDocument,
   rendered: RenderedHandout,
   titles = new Map<number, string>(),
 ): Promise<Map<string, number>> {
@@ -170,11 +196,4 @@ function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numb
   if (a.size !== b.size) return false
   for (const [k, v] of a) if (b.get(k) !== v) return false
   return true
-}
-
-async function readPageCount(bytes: Uint8Array): Promise<number | undefined> {
-  const { PDFDocument, ParseSpeeds } = await import('pdf-lib')
-  return (
-    await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
-  ).getPageCount()
 }

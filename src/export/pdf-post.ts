@@ -3,11 +3,10 @@
 // 594.96 x 841.92) with optional bleed (TrimBox/BleedBox), and readable text: ToUnicode entries
 // that point at CJK radical look-alikes (U+2E80-U+2FDF, e.g. ⾥ for 里) are mapped back to the
 // unified ideograph, so that search and copy find the word the reader sees. The outline (bookmarks)
-// and the structure tree (tagged PDF) are left as Chromium made them.
+// and the structure tree (tagged PDF) are left as Chromium made them (pdf-outline.ts reads the outline).
 import { deflateSync, inflateSync } from 'node:zlib'
 import {
   ParseSpeeds,
-  PDFArray,
   PDFDict,
   PDFDocument,
   PDFHexString,
@@ -15,7 +14,6 @@ import {
   PDFNumber,
   PDFRawStream,
   PDFRef,
-  PDFString,
 } from 'pdf-lib'
 import { ConvertError } from '../errors.js'
 import { drawCropMarks, padPages, SLUG_MM } from './print-marks.js'
@@ -52,13 +50,28 @@ export interface FinalizeOptions {
   outlineTitles?: ReadonlyMap<number, string>
 }
 
-export async function finalizePdf(bytes: Uint8Array, options: FinalizeOptions): Promise<Uint8Array> {
-  let doc: PDFDocument
+/**
+ * Parses a PDF the browser wrote. Parsing is most of what finishing a PDF costs (about 0.4 s for a
+ * 60-page deck), so a caller that also reads the outline or counts pages parses once and passes the
+ * document on (readOutline, finishPdfDocument).
+ */
+export async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
+    return await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
   } catch (cause) {
     throw new ConvertError('the browser wrote a PDF that cannot be read', { cause })
   }
+}
+
+export async function finalizePdf(bytes: Uint8Array, options: FinalizeOptions): Promise<Uint8Array> {
+  return (await finishPdfDocument(await loadPdf(bytes), options)).bytes
+}
+
+/** finalizePdf on a parsed document (changed in place): the finished bytes and the page count. */
+export async function finishPdfDocument(
+  doc: PDFDocument,
+  options: FinalizeOptions,
+): Promise<{ bytes: Uint8Array; pages: number }> {
   doc.setTitle(options.title, { showInWindowTitleBar: true })
   if (options.author) doc.setAuthor(options.author)
   if (options.subject) doc.setSubject(options.subject)
@@ -99,7 +112,8 @@ export async function finalizePdf(bytes: Uint8Array, options: FinalizeOptions): 
   }
   fixRadicalLookAlikes(doc)
   if (options.outlineTitles?.size) setOutlineTitles(doc, options.outlineTitles)
-  return doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY })
+  const bytes = await doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY })
+  return { bytes, pages: doc.getPageCount() }
 }
 
 /** Rewrites bookmark titles, counted in the document order readOutline uses. */
@@ -118,85 +132,6 @@ function setOutlineTitles(doc: PDFDocument, titles: ReadonlyMap<number, string>)
     }
   }
   if (outlines) walk(outlines.lookupMaybe(PDFName.of('First'), PDFDict))
-}
-
-/** One bookmark: its title, nesting level (0 = top) and the 0-based page it points to. */
-export interface OutlineEntry {
-  title: string
-  level: number
-  pageIndex: number | undefined
-}
-
-/** The PDF's bookmarks in document order (Chromium makes them from h1-h6 with outline: true). */
-export async function readOutline(bytes: Uint8Array): Promise<OutlineEntry[]> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
-  const pageIndex = new Map<string, number>()
-  doc.getPages().forEach((p, i) => {
-    pageIndex.set(p.ref.toString(), i)
-  })
-  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
-  const entries: OutlineEntry[] = []
-  const seen = new Set<PDFDict>()
-  const walk = (first: PDFDict | undefined, level: number) => {
-    let item = first
-    while (item && !seen.has(item)) {
-      seen.add(item)
-      const title = item.lookup(PDFName.of('Title'))
-      entries.push({
-        title: title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : '',
-        level,
-        pageIndex: destinationPage(doc, item, pageIndex),
-      })
-      walk(item.lookupMaybe(PDFName.of('First'), PDFDict), level + 1)
-      item = item.lookupMaybe(PDFName.of('Next'), PDFDict)
-    }
-  }
-  if (outlines) walk(outlines.lookupMaybe(PDFName.of('First'), PDFDict), 0)
-  return entries
-}
-
-function destinationPage(doc: PDFDocument, item: PDFDict, pages: Map<string, number>): number | undefined {
-  let dest: unknown = item.lookup(PDFName.of('Dest'))
-  if (!dest) {
-    const action = item.lookupMaybe(PDFName.of('A'), PDFDict)
-    dest = action?.lookup(PDFName.of('D'))
-  }
-  if (dest instanceof PDFName || dest instanceof PDFString || dest instanceof PDFHexString) {
-    dest = namedDestination(doc, dest instanceof PDFName ? dest.asString().slice(1) : dest.decodeText())
-  }
-  if (dest instanceof PDFDict) dest = dest.lookup(PDFName.of('D'))
-  if (dest instanceof PDFArray) {
-    const target = dest.get(0)
-    if (target instanceof PDFRef) return pages.get(target.toString())
-    if (target instanceof PDFNumber) return target.asNumber()
-  }
-  return undefined
-}
-
-function namedDestination(doc: PDFDocument, name: string): unknown {
-  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
-  const direct = dests?.lookup(PDFName.of(name))
-  if (direct) return direct
-  const names = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)
-  const tree = names?.lookupMaybe(PDFName.of('Dests'), PDFDict)
-  const search = (node: PDFDict | undefined): unknown => {
-    if (!node) return undefined
-    const leaf = node.lookupMaybe(PDFName.of('Names'), PDFArray)
-    if (leaf) {
-      for (let i = 0; i + 1 < leaf.size(); i += 2) {
-        const key = leaf.lookup(i)
-        const text = key instanceof PDFString || key instanceof PDFHexString ? key.decodeText() : undefined
-        if (text === name) return leaf.lookup(i + 1)
-      }
-    }
-    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray)
-    for (let i = 0; kids && i < kids.size(); i++) {
-      const found = search(kids.lookupMaybe(i, PDFDict))
-      if (found) return found
-    }
-    return undefined
-  }
-  return search(tree)
 }
 
 /** U+2E80-U+2FDF: CJK radicals and Kangxi radicals, which share glyphs with unified ideographs. */

@@ -8,6 +8,7 @@ import type { Page } from 'puppeteer-core'
 import type { BuildContext } from '../context.js'
 import { OverflowError, type Problem } from '../errors.js'
 import { embeddedFontCss, fontFaceCss } from '../fonts/faces.js'
+import { fontsFirst } from '../fonts/fonts-first.js'
 import { escapeHtml } from '../html/escape.js'
 import { htmlText } from '../html/text.js'
 
@@ -55,13 +56,15 @@ const CSS_GLYPHS = `${ASCII}•◦▪■□●○◆◇–—…·、，。：�
 /**
  * A complete HTML document of the slides, one 1280x720 page per slide when printed. `fonts` are
  * @font-face rules: by default the served fonts (fontFaceCss), so load it through BrowserSession.load.
+ * Given fonts (subsets), the slides are laid out only once they are loaded (src/fonts/fonts-first.ts).
  */
 export async function deckDocument(
   deck: DeckLike,
   options: { extraCss?: string; fonts?: string } = {},
 ): Promise<string> {
+  const first = options.fonts !== undefined
   const fonts = options.fonts ?? (await fontFaceCss())
-  return `<!doctype html>
+  const html = `<!doctype html>
 <html lang="${escapeHtml(deck.lang)}">
 <head>
 <meta charset="utf-8">
@@ -78,6 +81,7 @@ ${options.extraCss ?? ''}
 </head>
 <body>${deck.html}</body>
 </html>`
+  return first ? fontsFirst(html) : html
 }
 
 /** Measures every <section> of the loaded deck page. */
@@ -200,9 +204,13 @@ export async function loadDeckPage(
   ctx: BuildContext,
   options: { deviceScaleFactor?: number } = {},
 ): Promise<void> {
-  // The fonts go in as subsets of what the slides show (cached on disk, shared with deck.html):
-  // the page then requests nothing, which loads it faster than fetching every font file.
-  const fonts = await embeddedFontCss(deckGlyphs(deck), { projectRoot: ctx.projectRoot, locale: deck.lang })
+  // The fonts go in as subsets of what the slides show (cached on disk), unpacked TrueType since the
+  // page is only printed: it then requests nothing, and the slides are laid out once the fonts are in.
+  const fonts = await embeddedFontCss(deckGlyphs(deck), {
+    projectRoot: ctx.projectRoot,
+    locale: deck.lang,
+    format: 'truetype',
+  })
   const html = await deckDocument(deck, { fonts })
   await ctx.session.load(page, html, {
     name: 'deck.html',

@@ -5,7 +5,7 @@ import { BrowserSession } from '../../src/browser/session.js'
 let session: BrowserSession | undefined
 
 export async function setup(project: TestProject): Promise<void> {
-  session = await BrowserSession.launch({ projectRoot: process.cwd() })
+  session = await BrowserSession.launch({ projectRoot: process.cwd(), connectable: true })
   project.provide('browserWSEndpoint', session.browser.wsEndpoint())
 }
 
