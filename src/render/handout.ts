@@ -119,8 +119,8 @@ export async function renderHandout(
     colophon: colophonView(edition, s),
     logo,
     bleed: bleed > 0,
-    intro: blockView(report.intro, 'intro'),
-    targets: blockView(report.targets, 'targets'),
+    intro: blockView(report.intro, 'intro', { spoken: kind === 'reading-copy' }),
+    targets: blockView(report.targets, 'targets', { spoken: kind === 'reading-copy' }),
     sections,
     targetCharts: catalog?.has(TARGETS_CHART) && report.targets.metrics?.length ? [TARGETS_CHART] : [],
   }
