@@ -8,7 +8,7 @@ import type { Locale } from '../i18n/figures.js'
 import { marpWithThemes } from './marp-instance.js'
 import { insertPhraseBreaks } from './phrase-breaks.js'
 import { decodeNote } from './speaker-notes.js'
-import { curlyQuotes } from './typography.js'
+import { typesetEnglish } from './typography.js'
 
 /**
  * The Marp converter the deck uses (no inline SVG wrapper, no script, no math, no emoji), kept
@@ -37,7 +37,7 @@ export interface MarpDeckOptions {
 /** Marp's HTML and CSS of the deck's Markdown, typeset, with the embeds in place. */
 export function markdownToSlides(markdown: string, o: MarpDeckOptions): MarpDeck {
   const rendered = deckMarp(o.themeCss).render(markdown)
-  const typeset = o.locale === 'en' ? curlyQuotes(rendered.html) : rendered.html
+  const typeset = o.locale === 'en' ? typesetEnglish(rendered.html) : rendered.html
   const html = insertPhraseBreaks(typeset).replace(
     /<div class="huibao-embed-(\d+)"\s*><\/div>/g,
     (whole, n: string) => o.embeds[Number(n)] ?? whole,
