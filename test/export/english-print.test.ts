@@ -1,6 +1,8 @@
 // The English editions of both example reports in print, read back line by line as a print shop
 // would (pdftotext -bbox-layout): a figure never broken from its currency, magnitude or unit at a
-// line end ("exceeded RMB | 100 billion", "bring in 1 | leading enterprise").
+// line end ("exceeded RMB | 100 billion", "bring in 1 | leading enterprise"), and no line of the
+// booklet's running text stretched into rivers.
+import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { BuildContext } from '../../src/context.js'
@@ -21,6 +23,32 @@ function brokenFigures(lines: PdfLine[]): string[] {
     if (a.text.length < 30) continue
     if (/(\bRMB|\d%?)$/.test(a.text) && /^[a-z\d]/.test(b.text))
       out.push(`p${a.page}: …${a.text.slice(-20)}|${b.text.slice(0, 20)}`)
+  }
+  return out
+}
+
+/**
+ * Lines of running text (eight words or more) whose word spaces are stretched: the mean space between
+ * their words wider than 0.4 of the line's height (a normal space is about a quarter). Justified
+ * English without hyphenation has many; they line up into rivers.
+ */
+function looseLines(file: string): string[] {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  })
+  const out: string[] = []
+  for (const line of xml.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)) {
+    const words = [
+      ...(line[1] ?? '').matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g,
+      ),
+    ].map((w) => ({ x0: Number(w[1]), y0: Number(w[2]), x1: Number(w[3]), y1: Number(w[4]), text: w[5] }))
+    if (words.length < 8) continue
+    const height = (words[0]?.y1 ?? 0) - (words[0]?.y0 ?? 0)
+    let gaps = 0
+    for (let i = 1; i < words.length; i++) gaps += (words[i]?.x0 ?? 0) - (words[i - 1]?.x1 ?? 0)
+    if (gaps / (words.length - 1) > 0.4 * height) out.push(words.map((w) => w.text).join(' '))
   }
   return out
 }
@@ -52,4 +80,8 @@ describe.each(['zhengzhou-2021', 'henan-2023'])('the English print of %s', (repo
       expect(brokenFigures(lines)).toEqual([])
     },
   )
+
+  test('handout.pdf: no line of running text stretches its word spaces (ragged right, no rivers)', () => {
+    expect(looseLines(files['handout.pdf'] as string)).toEqual([])
+  })
 })
