@@ -1,6 +1,6 @@
 // A unit's words come from the report's locale, not from a guess: 户 counts households in one report
-// (新增燃气居民用户9万户, "90,000 households") and market entities in another (市场主体1000万户, where
-// the label already says what is counted). The locale files' `units:` table (the report's
+// (new gas users, "90,000 households") and firms or other entities in another, where the label
+// already says what is counted. The locale files' `units:` table (the report's
 // locales/<locale>.yaml over huibao's) gives each unit's words in that language; they are set on
 // every metric as its unitText when an edition is assembled, so every output (text, charts, tables,
 // PowerPoint) writes the figure the same way. A metric's own unitText in the data wins.

@@ -1,7 +1,7 @@
 // English typography of the rendered text: the data keeps straight quotes and apostrophes (easy to
 // type and to search), the slides and the print show curly ones; and a figure is never broken from
-// its unit at a line end ("RMB 24 | billion", "exceeded RMB | 100 billion", "bring in 1 | leading
-// enterprise"). Applied to the HTML's text only, never to the data, scripts, styles or charts.
+// its unit at a line end ("RMB 24 | billion", "reached RMB | 100 billion", "build 3 | new parks").
+// Applied to the HTML's text only, never to the data, scripts, styles or charts.
 import { mapProseText } from './phrase-breaks.js'
 
 const DOUBLE = /"|&quot;|&#34;|&#x22;/gi
