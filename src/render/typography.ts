@@ -33,20 +33,14 @@ const UNIT_WORDS =
 
 /**
  * No-break spaces inside an English figure: between a currency and its amount, a number and the word
- * that follows it, a magnitude and its unit. A text that starts where the previous one ended in a
- * digit (the deck sets the number and its unit in two elements) starts with a no-break space too.
+ * that follows it, a magnitude and its unit, within one text. Where a slide sets the number and its
+ * unit in two elements (a big number over a narrow card), the line may still break between them: a
+ * card too narrow for "7.186 million" would otherwise split the word itself.
  */
 export function bindFigures(html: string): string {
-  let previous = ''
-  return mapProseText(html, (raw) => {
-    let text = raw
-      .replace(CURRENCY, `$1${NBSP}`)
-      .replace(NUMBER_WORD, `$1${NBSP}`)
-      .replace(UNIT_WORDS, `$1${NBSP}`)
-    if (/\d%?$/.test(previous) && /^ [A-Za-z]/.test(text)) text = `${NBSP}${text.slice(1)}`
-    if (text.trim()) previous = text
-    return text
-  })
+  return mapProseText(html, (raw) =>
+    raw.replace(CURRENCY, `$1${NBSP}`).replace(NUMBER_WORD, `$1${NBSP}`).replace(UNIT_WORDS, `$1${NBSP}`),
+  )
 }
 
 /** The English typesetting of rendered HTML: curly quotes, figures kept whole. */

@@ -29,13 +29,13 @@ describe('bindFigures', () => {
     )
   })
 
-  test('binds the unit of a figure set in two elements (the deck: number, then unit)', () => {
+  test('lets a slide break between a big number and its unit set in two elements (narrow cards)', () => {
     expect(
       bindFigures(
-        '<div class="figure">RMB <span class="number">24</span><span class="unit"> billion or more</span></div>',
+        '<div class="figure">RMB <span class="number">7.186</span><span class="unit"> million people</span></div>',
       ),
     ).toBe(
-      '<div class="figure">RMB\u00a0<span class="number">24</span><span class="unit">\u00a0billion or more</span></div>',
+      '<div class="figure">RMB\u00a0<span class="number">7.186</span><span class="unit"> million\u00a0people</span></div>',
     )
   })
 
