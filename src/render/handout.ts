@@ -135,7 +135,7 @@ export async function renderHandout(
     charts = await renderCharts(uses, edition, ctx)
   }
   const made = pass(chartHelpers('render', [], charts, projectRoot))
-  const typeset = locale === 'en' ? typesetEnglish(made) : made
+  const typeset = locale === 'en' ? typesetEnglish(made, { acrossElements: true }) : made
   const printed = insertPhraseBreaks(kind === 'reading-copy' ? sentenceSpans(typeset) : typeset)
   const html = options.mono ? monochromeSvgs(printed) : printed
   return { html, charts, marginText, marginFamilies, headings: bookmarkHeadings(html) }

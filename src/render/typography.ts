@@ -33,17 +33,26 @@ const UNIT_WORDS =
 
 /**
  * No-break spaces inside an English figure: between a currency and its amount, a number and the word
- * that follows it, a magnitude and its unit, within one text. Where a slide sets the number and its
- * unit in two elements (a big number over a narrow card), the line may still break between them: a
- * card too narrow for "7.186 million" would otherwise split the word itself.
+ * that follows it, a magnitude and its unit. `acrossElements`: also where a figure set off in its own
+ * element (the print's <strong class="figure">1</strong>) ends in a number and the next text goes on
+ * with its word. The deck leaves that out: a slide sets a big number and its unit in two elements
+ * over a narrow card, and a card too narrow for "7.186 million" would otherwise split the word itself.
  */
-export function bindFigures(html: string): string {
-  return mapProseText(html, (raw) =>
-    raw.replace(CURRENCY, `$1${NBSP}`).replace(NUMBER_WORD, `$1${NBSP}`).replace(UNIT_WORDS, `$1${NBSP}`),
-  )
+export function bindFigures(html: string, options: { acrossElements?: boolean } = {}): string {
+  let previous = ''
+  return mapProseText(html, (raw) => {
+    let text = raw
+      .replace(CURRENCY, `$1${NBSP}`)
+      .replace(NUMBER_WORD, `$1${NBSP}`)
+      .replace(UNIT_WORDS, `$1${NBSP}`)
+    if (options.acrossElements && /\d%?$/.test(previous) && /^ [A-Za-z]/.test(text))
+      text = `${NBSP}${text.slice(1)}`
+    if (text.trim()) previous = text
+    return text
+  })
 }
 
 /** The English typesetting of rendered HTML: curly quotes, figures kept whole. */
-export function typesetEnglish(html: string): string {
-  return bindFigures(curlyQuotes(html))
+export function typesetEnglish(html: string, options: { acrossElements?: boolean } = {}): string {
+  return bindFigures(curlyQuotes(html), options)
 }

@@ -39,6 +39,14 @@ describe('bindFigures', () => {
     )
   })
 
+  test('in print, binds a figure set off in its own element to the word after it', () => {
+    expect(
+      bindFigures('<p>bring in <strong class="figure">1</strong> leading enterprise</p>', {
+        acrossElements: true,
+      }),
+    ).toBe('<p>bring in <strong class="figure">1</strong>\u00a0leading enterprise</p>')
+  })
+
   test('leaves attributes, SVG and text without figures alone', () => {
     const html = '<p title="RMB 5 billion">no figure here</p><svg><text>RMB 5 billion</text></svg>'
     expect(bindFigures(html)).toBe(html)
