@@ -63,6 +63,12 @@ export const Metric = T.Object(
     unit: T.String({
       description: 'unit as written, without the scale: %, 家, 个, 元, 平方米, 班 (may be empty)',
     }),
+    unitText: T.Optional(
+      T.String({
+        description:
+          "the unit as the edition's language writes it, for this figure alone (\"\" for none); else the locale's units table (locales/<locale>.yaml, units:) or huibao's own words",
+      }),
+    ),
     comparator: Comparator,
     kind: MetricKind,
     sentence: T.String({

@@ -118,6 +118,13 @@ export const Block = T.Object(
   {
     title: Text,
     paragraphs: T.Array(Text, { minItems: 1 }),
+    framing: T.Optional(
+      T.Integer({
+        minimum: 1,
+        description:
+          "how many of the first paragraphs are the publisher's framing (a news sentence about the speech), not the speech: the reading copy leaves them out",
+      }),
+    ),
     metrics: T.Optional(T.Array(Metric)),
     highlights: T.Optional(
       T.Array(Slug, { description: 'metric ids to show as key figures on the section slide' }),

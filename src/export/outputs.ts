@@ -162,7 +162,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   {
     kind: 'slides-handout-pdf',
     description: 'slides-handout.pdf: the slides three to an A4 page with ruled lines for notes',
-    needsDeck: false,
+    needsDeck: true,
     printable: true,
     after: 'deck-pdf',
     async run(input) {
@@ -170,6 +170,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
       return writeSlidesHandout(join(input.edition.outDir, 'deck.pdf'), input.edition, {
         perPage: 3,
         ctx: input.ctx,
+        deck: input.deck,
       })
     },
   },

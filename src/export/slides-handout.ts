@@ -11,8 +11,10 @@ import { escapeHtml } from '../html/escape.js'
 import { translateFor } from '../i18n/locale.js'
 import { cssString, pageCounterContent } from '../render/handout-helpers.js'
 import { documentMeta } from '../render/issuer.js'
+import type { DeckLike } from '../render/overflow.js'
 import { writeAtomic } from '../utils/files.js'
 import { A4, finalizePdf, MM } from './pdf-post.js'
+import { printLightSlides } from './slides-handout-light.js'
 
 export type SlidesPerPage = 2 | 3 | 6
 
@@ -27,6 +29,11 @@ export interface SlidesHandoutOptions {
    * it. pdf-lib alone cannot set Chinese text without embedding a whole CJK font of its own.
    */
   ctx?: BuildContext
+  /**
+   * The deck behind deck.pdf: with a build context, the slides the theme prints in a light version
+   * (themes/<theme>/handout-slides.css, for dark slides) are printed again so and placed instead.
+   */
+  deck?: DeckLike
 }
 
 export interface SlidesHandoutResult {
@@ -200,6 +207,19 @@ export async function writeSlidesHandout(
       })
     : await PDFDocument.create({ updateMetadata: false })
   const slides = await doc.embedPages(deck.getPages())
+  const light =
+    options.ctx && options.deck ? await printLightSlides(options.deck, edition, options.ctx) : undefined
+  if (light) {
+    const lightDoc = await PDFDocument.load(light.pdf, {
+      updateMetadata: false,
+      parseSpeed: ParseSpeeds.Fastest,
+    })
+    const lightPages = await doc.embedPages(lightDoc.getPages())
+    light.indices.forEach((index, k) => {
+      const page = lightPages[k]
+      if (page && index < slides.length) slides[index] = page
+    })
+  }
   const first = slides[0] as PDFEmbeddedPage
   const slots = slotsFor(perPage, first.width / first.height)
   for (let i = 0; i < slides.length; i += perPage) {

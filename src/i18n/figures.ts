@@ -60,9 +60,11 @@ function formatZh(m: Metric): string {
 }
 
 /**
- * English words for the units these reports use. An empty word drops the unit: Chinese measure
- * words (个, 家, 项) only count, and the metric's label says what is counted. Units missing here are
- * kept in Chinese after the number.
+ * huibao's English words for the units these reports use. An empty word drops the unit: Chinese
+ * measure words (个, 家, 项) only count, and the metric's label says what is counted. Units missing
+ * here are kept in Chinese after the number. A unit means what its report says it means (户 is a
+ * household in one report and a market entity in another), so a report's locales/en.yaml may give
+ * its own word under `units:` (src/merge/unit-words.ts), and a figure its own `unitText`.
  */
 const enUnits: Record<string, string> = {
   '': '',
@@ -141,10 +143,17 @@ function enAmounts(values: number[], scale: Metric['scale']): { numbers: string[
   return { numbers: totals.map((t) => formatNumber(t / divisor, 'en')), magnitude }
 }
 
+/** The unit of a metric in English: its own unitText (from the locale's units table) before ours. */
+function enUnitOf(m: Metric): { text: string; money: boolean } {
+  const unit = enUnit(m.unit)
+  if (m.unitText === undefined || unit.money || m.unit === '%') return unit
+  return { text: m.unitText ? ` ${m.unitText}` : '', money: false }
+}
+
 function formatEn(m: Metric): string {
   const isRange = m.comparator === 'range' && m.upper !== undefined
   const { numbers, magnitude } = enAmounts(isRange ? [m.value, m.upper as number] : [m.value], m.scale)
-  const unit = enUnit(m.unit)
+  const unit = enUnitOf(m)
   const amount = isRange ? `${numbers[0]} to ${numbers[1]}` : (numbers[0] as string)
   const figure = `${unit.money ? 'RMB ' : ''}${amount}${magnitude}${unit.text}`
   switch (m.comparator) {

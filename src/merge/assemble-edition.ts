@@ -12,6 +12,7 @@ import { resolveSafePath, UnsafeFileError } from '../utils/safe-read.js'
 import { SLUG } from './edition-files.js'
 import type { EditionSource, LoadedEdition } from './edition-types.js'
 import { loadCheckedLocale, missingTranslations } from './translations.js'
+import { applyUnitWords } from './unit-words.js'
 
 const DEFAULT_THEME = 'formal'
 
@@ -67,7 +68,7 @@ export async function assembleEdition(
     id,
     reportId: base.report.id,
     reportDir: base.dir,
-    report: resolveMetricRefs(report),
+    report: applyUnitWords(resolveMetricRefs(report), strings, report.locale),
     locale: report.locale,
     strings: bindReportVars(strings, reportVars(report.meta, report.presentation)),
     theme,

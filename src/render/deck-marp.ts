@@ -8,7 +8,7 @@ import { cutMarpSlides, joinMarpSlides, keptBySlide } from '../html/marp-slides.
 import type { Locale } from '../i18n/figures.js'
 import { marpWithThemes } from './marp-instance.js'
 import { insertPhraseBreaks } from './phrase-breaks.js'
-import { curlyQuotes } from './typography.js'
+import { typesetEnglish } from './typography.js'
 
 /**
  * The Marp converter the deck uses (no inline SVG wrapper, no script, no math, no emoji), kept
@@ -40,7 +40,7 @@ const typesetSlide = keptBySlide(2000)
 
 /** Curly quotes in English, phrase breaks in Chinese: slide by slide, a slide's result kept by its HTML. */
 function typeset(html: string, locale: Locale): string {
-  const one = (slide: string) => insertPhraseBreaks(locale === 'en' ? curlyQuotes(slide) : slide)
+  const one = (slide: string) => insertPhraseBreaks(locale === 'en' ? typesetEnglish(slide) : slide)
   const cut = cutMarpSlides(html)
   if (!cut) return one(html)
   return joinMarpSlides(

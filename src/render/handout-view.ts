@@ -14,18 +14,27 @@ function headingId(kind: 'section' | 'keyword' | 'block', id: string): string {
   return `${kind}-${id}`
 }
 
-export function blockView(block: Block, id: string) {
+export function blockView(block: Block, id: string, options: { spoken?: boolean } = {}) {
   return {
     id: headingId('block', id),
     title: block.title,
-    paragraphs: block.paragraphs,
+    paragraphs: options.spoken ? spokenParagraphs(block) : block.paragraphs,
     metrics: block.metrics ?? [],
   }
 }
 
-/** Characters of a block's title and paragraphs (its share of the talk's minutes). */
+/**
+ * The paragraphs the speaker says: without the publisher's framing (`framing`, the first paragraphs
+ * that report on the speech, such as a newspaper's dateline sentence), which the booklet prints as
+ * published but the reading copy, read aloud, must not open with.
+ */
+export function spokenParagraphs(block: Block): string[] {
+  return block.paragraphs.slice(block.framing ?? 0)
+}
+
+/** Characters of a block's title and spoken paragraphs (its share of the talk's minutes). */
 export function blockLength(block: Block): number {
-  return [block.title, ...block.paragraphs].join('').length
+  return [block.title, ...spokenParagraphs(block)].join('').length
 }
 
 /** The chart shown with a section or keyword (src/charts/lookup.ts), as a list for {{#each}}. */

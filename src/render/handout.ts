@@ -21,7 +21,7 @@ import { issuerView } from './issuer.js'
 import { monoCss, monochromeSvgs } from './mono.js'
 import { insertPhraseBreaks } from './phrase-breaks.js'
 import { sectionMinutes, sentenceSpans } from './reading-copy.js'
-import { curlyQuotes } from './typography.js'
+import { typesetEnglish } from './typography.js'
 
 export type HandoutKind = 'handout' | 'reading-copy'
 
@@ -119,8 +119,8 @@ export async function renderHandout(
     colophon: colophonView(edition, s),
     logo,
     bleed: bleed > 0,
-    intro: blockView(report.intro, 'intro'),
-    targets: blockView(report.targets, 'targets'),
+    intro: blockView(report.intro, 'intro', { spoken: kind === 'reading-copy' }),
+    targets: blockView(report.targets, 'targets', { spoken: kind === 'reading-copy' }),
     sections,
     targetCharts: catalog?.has(TARGETS_CHART) && report.targets.metrics?.length ? [TARGETS_CHART] : [],
   }
@@ -135,7 +135,7 @@ export async function renderHandout(
     charts = await renderCharts(uses, edition, ctx)
   }
   const made = pass(chartHelpers('render', [], charts, projectRoot))
-  const typeset = locale === 'en' ? curlyQuotes(made) : made
+  const typeset = locale === 'en' ? typesetEnglish(made, { acrossElements: true }) : made
   const printed = insertPhraseBreaks(kind === 'reading-copy' ? sentenceSpans(typeset) : typeset)
   const html = options.mono ? monochromeSvgs(printed) : printed
   return { html, charts, marginText, marginFamilies, headings: bookmarkHeadings(html) }

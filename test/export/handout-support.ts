@@ -45,11 +45,16 @@ export function pdftext(
 
 export const squeeze = (text: string) => text.replace(/\s+/g, '')
 
-/** Every sentence of the report body, in reading order, split on 。；！？ (and ASCII ; ! ?). */
-export function bodySentences(report: Report): string[] {
+/**
+ * Every sentence of the report body (spoken: as the reading copy has it), in reading order, split on
+ * 。；！？ (and ASCII ; ! ?).
+ */
+export function bodySentences(report: Report, options: { spoken?: boolean } = {}): string[] {
+  // the reading copy leaves out a block's framing (its first paragraphs that report on the speech)
+  const block = (b: Report['intro']) => (options.spoken ? b.paragraphs.slice(b.framing ?? 0) : b.paragraphs)
   const paragraphs = [
-    ...report.intro.paragraphs,
-    ...report.targets.paragraphs,
+    ...block(report.intro),
+    ...block(report.targets),
     ...report.sections.flatMap((s) => [
       s.lead,
       ...s.keywords.flatMap((k) => [...k.paragraphs, ...(k.projects ?? []).map((p) => p.text)]),

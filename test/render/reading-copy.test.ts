@@ -6,8 +6,9 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import type { BuildContext, Edition } from '../../src/context.js'
 import { type HandoutPdfResult, writeHandoutPdf } from '../../src/export/handout-pdf.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
+import { renderHandout } from '../../src/render/handout.js'
 import { sectionMinutes, sentenceSpans } from '../../src/render/reading-copy.js'
-import { pdftext } from '../export/handout-support.js'
+import { pdftext, squeeze } from '../export/handout-support.js'
 import { projectRoot, sharedSession } from '../support/browser.js'
 import { exampleEdition } from '../support/edition.js'
 
@@ -69,11 +70,48 @@ describe('the printed reading copy', () => {
     expect(pagesEndingMidSentence(booklet, continued).length).toBeGreaterThan(0)
   })
 
+  test("opens with the speech: the publisher's framing is in the booklet, not in the reading copy", () => {
+    const { intro } = edition.report
+    const framing = intro.framing ?? 0
+    expect(framing, 'the example marks its news sentence as framing').toBeGreaterThan(0)
+    const news = squeeze(intro.paragraphs[0] as string)
+    const speech = squeeze(intro.paragraphs[framing] as string).slice(0, 20)
+    expect(squeeze(pdftext(booklet.path))).toContain(news)
+    const firstPage = squeeze(pdftext(reading.path, { first: 2, last: 2, body: true }))
+    expect(squeeze(pdftext(reading.path))).not.toContain(news)
+    expect(firstPage).toContain(speech)
+  })
+
   test('marks each section with the minutes it takes and numbers the paragraphs', () => {
     const text = pdftext(reading.path)
     const marks = text.match(/约\s*\d+\s*分钟/g) ?? []
     expect(marks.length).toBe(edition.report.sections.length)
     // paragraph numbers: "1" … at the start of lines
     expect(pdftext(reading.path, { first: 2, last: 2 })).toMatch(/^\s*1\s*$/m)
+  })
+})
+
+describe('the reading copy of a report without framing', () => {
+  test('keeps every paragraph of the intro, and leaves out exactly the framing ones when given', async () => {
+    const ctx: BuildContext = {
+      projectRoot,
+      logger: createMemoryLogger(),
+      session: await sharedSession(),
+      cache: true,
+    }
+    const text = (html: string) => squeeze(html.replace(/<[^>]*>/g, ''))
+    const plain = await exampleEdition({}, (r) => {
+      r.intro.framing = undefined
+    })
+    const first = squeeze(plain.report.intro.paragraphs[0] as string).slice(0, 20)
+    const second = squeeze(plain.report.intro.paragraphs[1] as string).slice(0, 20)
+    expect(text((await renderHandout(plain, ctx, 'reading-copy')).html)).toContain(first)
+    const framed = await exampleEdition({}, (r) => {
+      r.intro.framing = 2
+    })
+    const html = text((await renderHandout(framed, ctx, 'reading-copy')).html)
+    expect(html).not.toContain(first)
+    expect(html).not.toContain(second)
+    expect(text((await renderHandout(framed, ctx, 'handout')).html)).toContain(second)
   })
 })

@@ -51,7 +51,7 @@ export function pdfLines(file: string): PdfLine[] {
 }
 
 /** Consecutive lines of one flow: a line and the next one below it, on the same page. */
-function* wraps(lines: PdfLine[]): Generator<[PdfLine, PdfLine]> {
+export function* wraps(lines: PdfLine[]): Generator<[PdfLine, PdfLine]> {
   for (let i = 1; i < lines.length; i++) {
     const a = lines[i - 1] as PdfLine
     const b = lines[i] as PdfLine
