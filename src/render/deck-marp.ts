@@ -40,7 +40,8 @@ const typesetSlide = keptBySlide(2000)
 
 /** Curly quotes in English, phrase breaks in Chinese: slide by slide, a slide's result kept by its HTML. */
 function typeset(html: string, locale: Locale): string {
-  const one = (slide: string) => insertPhraseBreaks(locale === 'en' ? typesetEnglish(slide) : slide)
+  const one = (slide: string) =>
+    insertPhraseBreaks(locale === 'en' ? typesetEnglish(slide, { acrossElements: true }) : slide)
   const cut = cutMarpSlides(html)
   if (!cut) return one(html)
   return joinMarpSlides(

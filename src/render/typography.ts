@@ -35,8 +35,9 @@ const UNIT_WORDS =
  * No-break spaces inside an English figure: between a currency and its amount, a number and the word
  * that follows it, a magnitude and its unit. `acrossElements`: also where a figure set off in its own
  * element (the print's <strong class="figure">1</strong>) ends in a number and the next text goes on
- * with its word. The deck leaves that out: a slide sets a big number and its unit in two elements
- * over a narrow card, and a card too narrow for "7.186 million" would otherwise split the word itself.
+ * with its word (a slide's big number and its unit, "7.186" and "million"). The deck's English
+ * cards shrink such a figure to their width (themes' container query units), so that it fits whole
+ * instead of the word itself breaking.
  */
 export function bindFigures(html: string, options: { acrossElements?: boolean } = {}): string {
   let previous = ''
