@@ -168,17 +168,9 @@ export async function draftDeck(edition: Edition, ctx: BuildContext): Promise<De
      * note with the chart's description, which reads out every figure it shows.
      */
     chartNotes(name: unknown, options: HelperOptions) {
-      const hash = (options.hash ?? {}) as Record<string, unknown>
-      const chartOptions: ChartOptions = {}
-      if (hash.width !== undefined) chartOptions.width = Number(hash.width)
-      if (hash.height !== undefined) chartOptions.height = Number(hash.height)
-      if (hash.title !== undefined) chartOptions.title = String(hash.title)
-      if (hash.highlight !== undefined) chartOptions.highlight = String(hash.highlight)
-      if (hash.section !== undefined) chartOptions.section = String(hash.section)
-      const slide = Math.max(state.slides.length - 1, 0)
-      addNote(state.notes, state.slides.length, '')
-      const note = (state.notes[slide]?.length ?? 1) - 1
-      noteSlots.push({ slide, note, key: chartUseKey({ name: String(name), options: chartOptions }) })
+      // the use's key normalizes the options as {{chart}}'s does (chartUseKey)
+      const key = chartUseKey({ name: String(name), options: (options.hash ?? {}) as ChartOptions })
+      noteSlots.push({ ...addNote(state.notes, state.slides.length, ''), key })
       return ''
     },
     /** {{#with (chartFor section)}}: the chart shown with a section or keyword (src/charts/lookup.ts) */

@@ -5,10 +5,18 @@
 // as a directive. An HTML comment a template writes itself is still a note, as in Marp.
 import type { Locale } from '../i18n/figures.js'
 
-/** Adds a note to the slide the templates are on (the first slide when none has begun yet). */
-export function addNote(notes: string[][], slideCount: number, text: string): void {
+/**
+ * Adds a note to the slide the templates are on (the first slide when none has begun yet); returns
+ * where it went, so that a note can be filled in later (a chart's description, once it is drawn).
+ */
+export function addNote(
+  notes: string[][],
+  slideCount: number,
+  text: string,
+): { slide: number; note: number } {
   const slide = Math.max(slideCount - 1, 0)
   notes[slide] = [...(notes[slide] ?? []), text]
+  return { slide, note: (notes[slide]?.length ?? 1) - 1 }
 }
 
 /** Plain text of a notes argument: strings, lists, projects (title + text) and metrics (sentence). */
