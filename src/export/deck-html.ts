@@ -19,7 +19,7 @@
 //   page.ts        the document and its CSP, serialized by parse5
 import { join } from 'node:path'
 import type { BuildContext, Edition } from '../context.js'
-import { htmlText } from '../html/text.js'
+import { htmlText, wideSpaces } from '../html/text.js'
 import { writeAtomic } from '../utils/files.js'
 import { Confinement } from './deck-html/confinement.js'
 import { CssUrlRewriter } from './deck-html/css-urls.js'
@@ -87,6 +87,7 @@ export async function renderDeckHtml(
   const text = [
     deck.text,
     htmlText(deck.html),
+    wideSpaces(deck.html),
     deck.notes.join('\n'),
     Object.values(data.strings).join('\n'),
     title,

@@ -14,3 +14,12 @@ export function htmlText(html: string): string {
     .replace(/\s+/g, ' ')
     .trim()
 }
+
+/**
+ * The spaces of `html` other than ASCII's (U+3000 between an office and a name, no-break spaces in
+ * figures), each once. htmlText folds every run of white space into one ASCII space, yet a font
+ * subset made from its text needs these glyphs too, or the browser draws them in a system font.
+ */
+export function wideSpaces(html: string): string {
+  return [...new Set(html.match(/[^\S\t\n\r ]/gu) ?? [])].join('')
+}

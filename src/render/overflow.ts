@@ -10,7 +10,7 @@ import { OverflowError, type Problem } from '../errors.js'
 import { embeddedFontCss, fontFaceCss } from '../fonts/faces.js'
 import { fontsFirst } from '../fonts/fonts-first.js'
 import { escapeHtml } from '../html/escape.js'
-import { htmlText } from '../html/text.js'
+import { htmlText, wideSpaces } from '../html/text.js'
 
 /** Slide size in CSS pixels (16:9). */
 export const SLIDE_WIDTH = 1280
@@ -47,7 +47,7 @@ export interface DeckLike {
  * characters CSS may draw on its own (page numbers, list bullets, punctuation).
  */
 export function deckGlyphs(deck: DeckLike): string {
-  return `${htmlText(deck.html)}${deck.title}${CSS_GLYPHS}`
+  return `${htmlText(deck.html)}${wideSpaces(deck.html)}${deck.title}${CSS_GLYPHS}`
 }
 
 const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('')
