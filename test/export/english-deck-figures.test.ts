@@ -1,15 +1,10 @@
 // The English decks of both example reports, read back from deck.pdf line by line: a big figure and
 // the word after it ("7.186 million", "RMB 24 billion", "160 million mu") stay on one line and no
 // word of a figure is broken inside ("millio|n"); only what follows ("or more") may wrap.
-import { mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { BuildContext } from '../../src/context.js'
 import { writeDeckPdf } from '../../src/export/deck-pdf.js'
-import { createMemoryLogger } from '../../src/log/logger.js'
-import { loadEdition } from '../../src/merge/edition.js'
 import { renderDeck } from '../../src/render/deck.js'
-import { projectRoot, sharedSession } from '../support/browser.js'
+import { loadedEdition } from '../support/edition.js'
 import { type PdfLine, pdfLines, wraps } from '../support/pdf-lines.js'
 
 const MAGNITUDES = /^(thousand|million|billion|trillion)\b/
@@ -45,12 +40,7 @@ function splitFigures(lines: PdfLine[], words: ReadonlySet<string>): string[] {
 
 describe.each(['zhengzhou-2021', 'henan-2023'])('the English deck of %s', (report) => {
   it('keeps every figure with its magnitude and its words whole', async () => {
-    const session = await sharedSession()
-    const ctx: BuildContext = { projectRoot, logger: createMemoryLogger(), session, cache: true }
-    const loaded = await loadEdition(join(projectRoot, 'data', report), 'en', { projectRoot })
-    const outDir = join(projectRoot, 'output', 'test', 'english-deck-figures', report)
-    await mkdir(outDir, { recursive: true })
-    const edition = { ...loaded, outDir }
+    const { edition, ctx } = await loadedEdition(report, 'en', 'english-deck-figures')
     const deck = await renderDeck(edition, ctx)
     const { path } = await writeDeckPdf(deck, edition, ctx)
     // the words the figures' units are written with: a wrap that joins into one of them split it

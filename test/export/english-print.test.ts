@@ -3,13 +3,9 @@
 // line end ("exceeded RMB | 100 billion", "bring in 1 | leading enterprise"), and no line of the
 // booklet's running text stretched into rivers.
 import { execFileSync } from 'node:child_process'
-import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { BuildContext } from '../../src/context.js'
 import { writeHandoutPdf } from '../../src/export/handout-pdf.js'
-import { createMemoryLogger } from '../../src/log/logger.js'
-import { loadEdition } from '../../src/merge/edition.js'
-import { projectRoot, sharedSession } from '../support/browser.js'
+import { loadedEdition } from '../support/edition.js'
 import { type PdfLine, pdfLines, wraps } from '../support/pdf-lines.js'
 
 /**
@@ -56,14 +52,7 @@ function looseLines(file: string): string[] {
 describe.each(['zhengzhou-2021', 'henan-2023'])('the English print of %s', (report) => {
   const files: Record<string, string> = {}
   beforeAll(async () => {
-    const ctx: BuildContext = {
-      projectRoot,
-      logger: createMemoryLogger(),
-      session: await sharedSession(),
-      cache: true,
-    }
-    const edition = await loadEdition(join(projectRoot, 'data', report), 'en', { projectRoot })
-    edition.outDir = join(projectRoot, 'output', 'test', 'english-print', report)
+    const { edition, ctx } = await loadedEdition(report, 'en', 'english-print')
     const [booklet, reading] = await Promise.all([
       writeHandoutPdf(edition, ctx, { kind: 'handout' }),
       writeHandoutPdf(edition, ctx, { kind: 'reading-copy' }),

@@ -2,15 +2,11 @@
 // are in Title Case (as the reports' English titles are), including the words templates add to them
 // ("…: Key Figures", "(Continued)"); the small label above a title names a task in one wording.
 // Both example reports' English editions, rendered as a build renders them.
-import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { BuildContext } from '../../src/context.js'
 import { decodeEntities } from '../../src/html/text.js'
-import { createMemoryLogger } from '../../src/log/logger.js'
-import { loadEdition } from '../../src/merge/edition.js'
 import { renderDeck } from '../../src/render/deck.js'
 import { renderHandout } from '../../src/render/handout.js'
-import { projectRoot, sharedSession } from '../support/browser.js'
+import { loadedEdition } from '../support/edition.js'
 
 /** Words Title Case leaves in lower case: articles, short conjunctions and prepositions. */
 const MINOR = new Set(
@@ -42,13 +38,7 @@ describe.each(['zhengzhou-2021', 'henan-2023'])('the English headings of %s', (r
   let deckHtml = ''
   let handoutHtml = ''
   beforeAll(async () => {
-    const ctx: BuildContext = {
-      projectRoot,
-      logger: createMemoryLogger(),
-      session: await sharedSession(),
-      cache: true,
-    }
-    const edition = await loadEdition(join(projectRoot, 'data', report), 'en', { projectRoot })
+    const { edition, ctx } = await loadedEdition(report, 'en', 'english-headings')
     deckHtml = (await renderDeck(edition, ctx, { checkOverflow: false })).html
     handoutHtml = (await renderHandout(edition, ctx, 'handout')).html
   })

@@ -1,12 +1,14 @@
 // Builds an Edition of the example report for tests of later stages, without going through the
 // whole pipeline: the YAML is read as it is (the data stage has its own tests).
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import type { Edition } from '../../src/context.js'
+import type { BuildContext, Edition } from '../../src/context.js'
 import type { Report } from '../../src/data/types.js'
 import { loadLocale } from '../../src/i18n/locale.js'
-import { projectRoot } from './browser.js'
+import { createMemoryLogger } from '../../src/log/logger.js'
+import { loadEdition } from '../../src/merge/edition.js'
+import { projectRoot, sharedSession } from './browser.js'
 
 export async function exampleEdition(
   overrides: Partial<Edition> = {},
@@ -27,4 +29,25 @@ export async function exampleEdition(
     outDir: join(projectRoot, 'output', 'test', report.id),
     ...overrides,
   }
+}
+
+/**
+ * A report's edition loaded as a build loads it (overlay merged, validated), with its own output
+ * folder under output/test/<suite>/<report>, and a build context on the suite's shared browser.
+ */
+export async function loadedEdition(
+  report: string,
+  editionId: string,
+  suite: string,
+): Promise<{ edition: Edition; ctx: BuildContext }> {
+  const loaded = await loadEdition(join(projectRoot, 'data', report), editionId, { projectRoot })
+  const outDir = join(projectRoot, 'output', 'test', suite, report)
+  await mkdir(outDir, { recursive: true })
+  const ctx: BuildContext = {
+    projectRoot,
+    logger: createMemoryLogger(),
+    session: await sharedSession(),
+    cache: true,
+  }
+  return { edition: { ...loaded, outDir }, ctx }
 }
