@@ -121,16 +121,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // 1-2. Load and validate the report: every edition builds on it, so a broken base stops here.
   let base: LoadedReport
-  let session: BrowserSession
   try {
     base = await loadReport(reportPath, { logger })
     logger.debug(`loaded and validated ${base.displayFile} at ${elapsed(started)}`)
-    session = await sessionReady
-    logger.debug(`browser ready at ${elapsed(started)}`)
   } catch (error) {
     await closeOwn()
     throw error
   }
+  // The editions merge and run their deck templates while the browser may still be starting; each
+  // waits for it only where it needs it (charts, outputs).
+  const context: Promise<BuildContext> = sessionReady.then((session) => {
+    logger.debug(`browser ready at ${elapsed(started)}`)
+    return { projectRoot, logger, session, cache: options.cache ?? true }
+  })
+  context.catch(() => undefined)
 
   // Which editions: the report itself, the named ones, or all of them; this runner's share.
   const ids = await chooseEditions(base, options).catch(async (error: unknown) => {
@@ -144,9 +148,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     editions: ids,
     outputs: outputs.map((o) => o.kind),
   })
-  const ctx: BuildContext = { projectRoot, logger, session, cache: options.cache ?? true }
   try {
-    const job: EditionJob = { base, outRoot, reportId: base.report.id, outputs, options, ctx }
+    const job: EditionJob = {
+      base,
+      outRoot,
+      reportId: base.report.id,
+      outputs,
+      options,
+      projectRoot,
+      context,
+    }
     const results = await mapLimit(ids, options.concurrency ?? 3, async (id) => {
       const first = await buildEdition(id, job)
       // A browser that crashed or hung has been replaced: the edition gets one more try in the new one.
@@ -154,6 +165,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       logger.warn(`${id}: ${first.error.message}; building it again in a new browser`)
       return buildEdition(id, job)
     })
+    // A browser that never started failed every edition alike: said once, as the build's error.
+    await context
     return { reportId: base.report.id, editions: results, ms: performance.now() - started }
   } finally {
     await closeOwn()
@@ -166,24 +179,25 @@ interface EditionJob {
   reportId: string
   outputs: OutputSpec[]
   options: BuildOptions
-  ctx: BuildContext
+  projectRoot: string
+  /** the build context, once the browser is ready */
+  context: Promise<BuildContext>
 }
 
 /** Builds one edition; a failure is returned, not thrown, so that the other editions go on. */
 async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> {
   const started = performance.now()
-  const { ctx, options } = job
+  const { options, projectRoot } = job
+  const logger = options.logger
   const outDir = join(job.outRoot, job.reportId, id)
   const result: EditionBuild = { id, name: id, outDir, files: [], ms: 0 }
   const emit = options.onEvent ?? (() => undefined)
   emit({ type: 'edition-start', edition: id })
+  // a browser that did not start is the build's failure, not this edition's
+  let browserFailed: { error: unknown } | undefined
   try {
     // 3. Merge the edition's overlay over the report (the report's own edition has none).
-    const loaded = await loadEdition(job.base.dir, id, {
-      projectRoot: ctx.projectRoot,
-      base: job.base,
-      logger: ctx.logger,
-    })
+    const loaded = await loadEdition(job.base.dir, id, { projectRoot, base: job.base, logger })
     const edition: Edition = {
       ...loaded,
       outDir,
@@ -191,14 +205,18 @@ async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> 
     }
     result.name = edition.report.presentation?.edition ?? id
     await mkdir(outDir, { recursive: true })
-    const editionCtx: BuildContext = options.keep ? { ...ctx, keep: outDir } : ctx
 
-    // 4-5. The deck, once for every deck output: its charts, then its templates and Marp. Every
+    // 4-5. The deck, once for every deck output: its templates, its charts, then Marp. Every
     // slide is measured for overflow before any file is written: here, or by the output that loads
     // the deck at slide size anyway (deck.pdf), which then runs first.
+    const draft = job.outputs.some((o) => o.needsDeck) ? await draftDeck(edition, { projectRoot }) : undefined
+    const ctx = await job.context.catch((error: unknown) => {
+      browserFailed = { error }
+      throw error
+    })
+    const editionCtx: BuildContext = options.keep ? { ...ctx, keep: outDir } : ctx
     let deck: RenderedDeck | undefined
-    if (job.outputs.some((o) => o.needsDeck)) {
-      const draft = await draftDeck(edition, editionCtx)
+    if (draft) {
       const charts = await renderCharts(draft.chartUses, edition, editionCtx)
       deck = draft.finish(charts)
       if (options.keep) await keepDeck(outDir, deck, charts.values())
@@ -237,6 +255,7 @@ async function buildEdition(id: string, job: EditionJob): Promise<EditionBuild> 
       title: edition.report.meta.title,
     })
   } catch (error) {
+    if (browserFailed) throw browserFailed.error
     result.error = isReportError(error)
       ? error
       : (fromSystemError(error) ??

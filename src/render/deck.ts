@@ -122,7 +122,10 @@ export async function renderDeck(
 }
 
 /** Steps 1-2: theme and templates: the Markdown, with the charts it uses still to draw. */
-export async function draftDeck(edition: Edition, ctx: BuildContext): Promise<DeckDraft> {
+export async function draftDeck(
+  edition: Edition,
+  ctx: Pick<BuildContext, 'projectRoot'>,
+): Promise<DeckDraft> {
   const { projectRoot } = ctx
   const report = edition.report
   const locale = edition.locale as Locale
