@@ -21,6 +21,7 @@ import { join } from 'node:path'
 import { build } from 'esbuild'
 import { DIST, ROOT, SRC, sourceFiles, sourcesState } from './dist.js'
 import { bundleAllPageScripts } from './page-scripts.js'
+import { precompileBuiltInTemplates } from './precompile-templates.js'
 
 const BUNDLED = new Set([
   'ajv',
@@ -103,8 +104,11 @@ try {
         },
       },
     ],
-    // read by src/utils/page-scripts.ts
-    define: { __HUIBAO_PAGE_SCRIPTS__: JSON.stringify(pageScripts) },
+    // read by src/utils/page-scripts.ts and src/render/template-code.ts
+    define: {
+      __HUIBAO_PAGE_SCRIPTS__: JSON.stringify(pageScripts),
+      __HUIBAO_TEMPLATE_CODE__: JSON.stringify(precompileBuiltInTemplates()),
+    },
     format: 'esm',
     platform: 'node',
     target: 'node20',

@@ -8,6 +8,7 @@ import type { Edition } from '../context.js'
 import { type SourceLocation, TemplateRenderError } from '../errors.js'
 import { translateFor } from '../i18n/locale.js'
 import { isMissingFile, safeReadText } from '../utils/safe-read.js'
+import { templateCode } from './template-code.js'
 
 export type HelperDelegate = Handlebars.HelperDelegate
 export type HelperOptions = Handlebars.HelperOptions & { loc?: { start: { line: number; column: number } } }
@@ -120,11 +121,11 @@ export function createHandlebars(set: TemplateSet, env: RenderEnvironment): type
 /**
  * Compiled template code by template source. Parsing and compiling the deck's templates took most of
  * a render's time (the handout renders its templates twice), and `huibao dev` renders the same templates on
- * every save; the code depends only on the source, so each instance just links it (hb.template).
+ * every save; the code depends only on the source, so each instance just links it (hb.template). The
+ * built-in templates' code comes compiled with dist/ (template-code.ts).
  */
 const compiledSources = new Map<string, TemplateSpecification>()
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0]
-const COMPILE_OPTIONS = { preventIndent: true }
 
 function compiledSpec(file: string, source: string): TemplateSpecification {
   const cached = compiledSources.get(source)
@@ -147,7 +148,7 @@ function compileFile(hb: typeof Handlebars, file: string, source: string): Handl
 /** The template's code; a syntax error becomes an error with the template's own file and line. */
 function precompile(file: string, source: string): string {
   try {
-    return Handlebars.precompile(source, COMPILE_OPTIONS) as string
+    return templateCode(source)
   } catch (error) {
     // Handlebars says "Parse error on line 3:" or "if doesn't match each - 2:3".
     const message = String((error as Error).message)
