@@ -14,8 +14,8 @@ import { typesetEnglish } from './typography.js'
  * The Marp converter the deck uses (no inline SVG wrapper, no script, no math, no emoji), kept
  * between renders for the same themes (marp-instance.ts).
  */
-export function deckMarp(themeCss: readonly string[]): Marp {
-  return marpWithThemes([...themeCss])
+export function deckMarp(themeCss: readonly string[], projectRoot?: string): Marp {
+  return marpWithThemes([...themeCss], projectRoot)
 }
 
 export interface MarpDeck {
@@ -27,6 +27,8 @@ export interface MarpDeck {
 
 export interface MarpDeckOptions {
   themeCss: readonly string[]
+  /** the project whose cache keeps Marp's packed CSS between builds */
+  projectRoot?: string
   locale: Locale
   /** what replaces each `<div class="huibao-embed-N">` placeholder (charts, the logo) */
   embeds: readonly string[]
@@ -52,7 +54,7 @@ function typeset(html: string, locale: Locale): string {
 
 /** Marp's HTML and CSS of the deck's Markdown, typeset, with the embeds in place. */
 export function markdownToSlides(markdown: string, o: MarpDeckOptions): MarpDeck {
-  const rendered = deckMarp(o.themeCss).render(markdown)
+  const rendered = deckMarp(o.themeCss, o.projectRoot).render(markdown)
   const html = typeset(rendered.html, o.locale).replace(
     /<div class="huibao-embed-(\d+)"\s*><\/div>/g,
     (whole, n: string) => o.embeds[Number(n)] ?? whole,

@@ -228,6 +228,7 @@ export async function draftDeck(
       // 5. marp
       const rendered = markdownToSlides(markdown, {
         themeCss: themes.css,
+        projectRoot,
         locale,
         embeds: filled,
         slideCount: state.slides.length,
