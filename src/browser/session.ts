@@ -52,6 +52,10 @@ export class BrowserSession implements AsyncDisposable {
   private readonly timeoutMs: number
   private readonly pageTimeoutMs: number
   private relaunching?: Promise<Chromium>
+  /** Pages kept for the next document: a new page costs Chromium a renderer (a few hundred ms of
+   * CPU), the next document in a kept one on the same origin about a third of that. */
+  private readonly idle: Page[] = []
+  private readonly maxIdle: number
 
   private constructor(
     private connected: Browser | undefined,
@@ -62,6 +66,7 @@ export class BrowserSession implements AsyncDisposable {
   ) {
     this.roots = [options.projectRoot, ...(options.extraRoots ?? [])].map((r) => resolve(r))
     this.free = Math.max(1, options.maxPages ?? 4)
+    this.maxIdle = this.free
     this.timeoutMs = options.timeoutMs ?? 60_000
     this.pageTimeoutMs = options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS
   }
@@ -131,13 +136,13 @@ export class BrowserSession implements AsyncDisposable {
     if (!nested) await this.acquire()
     let page: Page | undefined
     let timer: NodeJS.Timeout | undefined
+    let served = false
     const chromium = this.chromium
     try {
       const browser = await this.alive()
       const current = this.chromium
-      page = await browser.newPage()
-      const state = await confinePage(page, this.roots)
-      this.pageState.set(page, state)
+      page = await this.openPage(browser)
+      const state = this.pageState.get(page) as PageState
       const opened = page
       const work = holdsPage.run(this, () => fn(opened))
       work.catch(() => undefined)
@@ -151,6 +156,7 @@ export class BrowserSession implements AsyncDisposable {
       })
       const result = await Promise.race([work, limit])
       if (state.violations.length > 0) throw confinementError(state.violations)
+      served = true
       return result
     } catch (error) {
       const lost = this.chromium?.death ? this.chromium : chromium?.death ? chromium : undefined
@@ -162,9 +168,41 @@ export class BrowserSession implements AsyncDisposable {
       throw error
     } finally {
       clearTimeout(timer)
-      if (page) await page.close().catch(() => undefined)
+      if (page && !(served && (await this.keepPage(page)))) await page.close().catch(() => undefined)
       if (!nested) this.release()
     }
+  }
+
+  /** A kept page of this browser, or a new confined one. */
+  private async openPage(browser: Browser): Promise<Page> {
+    for (let kept = this.idle.pop(); kept; kept = this.idle.pop()) {
+      if (!kept.isClosed() && kept.browser() === browser) return kept
+      await kept.close().catch(() => undefined)
+    }
+    const page = await browser.newPage()
+    this.pageState.set(page, await confinePage(page, this.roots))
+    return page
+  }
+
+  /** Keeps a page that served without trouble, its documents forgotten and viewport reset; else false. */
+  private async keepPage(page: Page): Promise<boolean> {
+    const state = this.pageState.get(page)
+    if (!state || state.errors.length > 0 || state.violations.length > 0) return false
+    if (page.isClosed() || this.idle.length >= this.maxIdle || this.chromium?.death) return false
+    try {
+      if (page.viewport() !== null) await page.setViewport(null)
+    } catch {
+      return false
+    }
+    state.documents.clear()
+    this.idle.push(page)
+    return true
+  }
+
+  /** Closes the kept pages (a browser shared with others keeps no pages of this session). */
+  private async closeIdlePages(): Promise<void> {
+    const pages = this.idle.splice(0)
+    await Promise.all(pages.map((p) => p.close().catch(() => undefined)))
   }
 
   /** Shows `html` in the page as if it were a file of the project called `name`. */
@@ -203,12 +241,14 @@ export class BrowserSession implements AsyncDisposable {
   }
 
   async close(): Promise<void> {
+    await this.closeIdlePages()
     if (this.chromium) await this.chromium.close()
     else await this.connected?.close().catch(() => undefined)
   }
 
   /** Disconnects without closing a browser that someone else owns (tests). */
   async disconnect(): Promise<void> {
+    await this.closeIdlePages()
     await this.browser.disconnect().catch(() => undefined)
   }
 

@@ -93,4 +93,36 @@ describe('BrowserSession page pool', () => {
       await session.disconnect()
     }
   })
+
+  it('keeps a page that served well for the next document, reset; never one that broke confinement', async () => {
+    const { BrowserSession } = await import('../../src/browser/session.js')
+    const { inject } = await import('vitest')
+    const { projectRoot } = await import('../support/browser.js')
+    const own = await BrowserSession.connect(inject('browserWSEndpoint'), { projectRoot, maxPages: 1 })
+    try {
+      const viewport = { width: 640, height: 360, deviceScaleFactor: 2 }
+      const first = await own.withPage(async (page) => {
+        await own.load(page, '<p>one</p>', { name: 'one.html', viewport })
+        return { page, url: page.url() }
+      })
+      // the same page again, its viewport the window's again
+      const second = await own.withPage(async (page) => ({
+        same: page === first.page,
+        viewport: page.viewport(),
+      }))
+      expect(second).toEqual({ same: true, viewport: null })
+      // the document it showed before is no longer served: asking for it breaks confinement ...
+      const again = own.withPage(async (page) => {
+        await page.goto(first.url).catch(() => undefined)
+      })
+      const refused = await again.catch((error: unknown) => error)
+      expect(refused).toBeInstanceOf(ConfinementError)
+      expect((refused as ConfinementError).problems?.[0]?.message).toMatch(/^unknown document/)
+      // ... and such a page is closed, not kept
+      expect(first.page.isClosed()).toBe(true)
+      expect(await own.withPage(async (page) => page === first.page)).toBe(false)
+    } finally {
+      await own.disconnect()
+    }
+  })
 })

@@ -44,9 +44,11 @@ async function profilesIn(dir: string): Promise<string[]> {
 describe('a browser that dies mid-build', () => {
   it('is replaced; the edition in flight is built again and the rest of the batch goes on', async () => {
     const session = await BrowserSession.launch({ projectRoot })
-    let pages = 0
-    session.browser.on('targetcreated', (target) => {
-      if (target.type() === 'page' && ++pages === 2) session.killBrowser('crashed (SIGKILL)')
+    // killed as the second document starts loading (pages are kept and reused between documents)
+    let documents = 0
+    session.browser.on('targetchanged', (target) => {
+      if (target.type() === 'page' && target.url() !== 'about:blank' && ++documents === 2)
+        session.killBrowser('crashed (SIGKILL)')
     })
     const logger = createMemoryLogger()
     const outDir = path.join(tmp, 'killed')
