@@ -40,12 +40,8 @@ export function appendUpdate(source: XrefObjects, update: PdfUpdate): Uint8Array
   const trailer = PDFDict.withContext(source.context)
   for (const [key, value] of source.trailer.entries()) trailer.set(key, value)
   for (const [key, value] of update.trailer ?? []) trailer.set(PDFName.of(key), value)
-  const highest = Math.max(source.size, ...refs.map((r) => r.objectNumber + 1))
-  const size = source.trailer.get(PDFName.of('Size'))
-  trailer.set(
-    PDFName.of('Size'),
-    PDFNumber.of(Math.max(highest, size instanceof PDFNumber ? size.asNumber() : 0)),
-  )
+  const size = Math.max(source.size, ...refs.map((r) => r.objectNumber + 1))
+  trailer.set(PDFName.of('Size'), PDFNumber.of(size))
   trailer.set(PDFName.of('Prev'), PDFNumber.of(source.startxref))
   trailer.delete(PDFName.of('XRefStm'))
   push(ascii('trailer\n'))

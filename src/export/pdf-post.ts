@@ -89,8 +89,7 @@ function finishIncrementally(xref: XrefObjects, steps: FinishSteps): { bytes: Ui
   let info = infoRef instanceof PDFRef ? { ref: infoRef, dict: xref.lookupDict(infoRef) } : undefined
   if (!info?.dict) {
     // no information dictionary yet: a new object after the highest one in use
-    const size = xref.trailer.get(PDFName.of('Size'))
-    info = { ref: PDFRef.of(Math.max(xref.size, Number(size?.toString()) || 0)), dict: xref.context.obj({}) }
+    info = { ref: PDFRef.of(xref.size), dict: xref.context.obj({}) }
     trailer.set('Info', info.ref)
   }
   const edit: PdfEdit = {

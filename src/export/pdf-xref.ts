@@ -30,11 +30,12 @@ export class XrefObjects {
     private readonly entries: ReadonlyMap<number, XrefEntry>,
   ) {}
 
-  /** One more than the highest object number in use (the trailer's /Size is at least this). */
+  /** The first free object number: past every entry of the tables and the trailer's /Size. */
   get size(): number {
     let max = 0
     for (const n of this.entries.keys()) if (n > max) max = n
-    return max + 1
+    const size = this.trailer.get(PDFName.of('Size'))
+    return Math.max(max + 1, size instanceof PDFNumber ? size.asNumber() : 0)
   }
 
   /** The object a reference names (parsed once); a direct object is returned as it is. */

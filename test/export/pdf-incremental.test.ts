@@ -160,7 +160,7 @@ describe('the incremental update on a PDF Chromium printed', () => {
   })
 })
 
-describe('the incremental update of ToUnicode CMaps', () => {
+describe('the incremental update on PDFs made here', () => {
   test('replaces a CMap that maps a glyph to a radical look-alike, found without parsing the file', async () => {
     const doc = await PDFDocument.create()
     doc.addPage([960, 540])
@@ -182,6 +182,23 @@ describe('the incremental update of ToUnicode CMaps', () => {
     expect(text).toContain('<0003> <91CC>')
     expect(text).toContain('<0004> <76EE>')
     expect(read.getTitle()).toBe('Radicals')
+  })
+
+  test('adds an information dictionary to a file without one, numbered past the old /Size', async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false })
+    doc.addPage([960, 540])
+    const bytes = await doc.save({ useObjectStreams: false })
+    expect(latin1(bytes)).not.toContain('/Info')
+    const size = Number(/\/Size (\d+)/.exec(latin1(bytes))?.[1])
+    const finished = await finalizePdf(bytes, { title: 'New info', language: 'en' })
+    const { entries, trailer } = lastXrefSection(finished)
+    const info = Number(/\/Info (\d+) 0 R/.exec(trailer)?.[1])
+    expect(info).toBeGreaterThanOrEqual(size)
+    expect(entries.map(([n]) => n)).toContain(info)
+    expect(trailer).toMatch(new RegExp(`/Size ${info + 1}\\b`))
+    const file = join(dir, 'new-info.pdf')
+    writeFileSync(file, finished)
+    expect(quietly('pdfinfo', [file])).toMatch(/^Title:\s+New info$/m)
   })
 
   test('keeps pdf-lib for pages that are drawn on: crop marks grow the sheet by the slug', async () => {
