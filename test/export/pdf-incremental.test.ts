@@ -146,6 +146,11 @@ describe('the incremental update on a PDF Chromium printed', () => {
     expect(Buffer.from(rewritten.subarray(0, 200)).equals(shifted.subarray(0, 200))).toBe(false)
     const doc = await PDFDocument.load(rewritten, { updateMetadata: false })
     expect(doc.getTitle()).toBe('Shifted')
+    // the bookmarks too are read from the whole file when the table is off
+    expect((await readOutline(shifted)).map((e) => [e.title, e.pageIndex])).toEqual(
+      (await readOutline(printed)).map((e) => [e.title, e.pageIndex]),
+    )
+    expect((await readOutline(shifted)).length).toBe(3)
     expect(doc.getPage(0).getTrimBox().width).toBeCloseTo(A4.width, 3)
   })
 
