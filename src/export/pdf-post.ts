@@ -97,7 +97,8 @@ function finishIncrementally(xref: XrefObjects, steps: FinishSteps): { bytes: Ui
     context: xref.context,
     rootRef,
     info: { ref: info.ref, dict: info.dict as PDFDict },
-    toUnicode: toUnicodeRefs(xref.bytes),
+    // (a chance match of the key inside binary data names no object, or no CMap: skipped)
+    toUnicode: toUnicodeRefs(xref.bytes).filter((ref) => xref.has(ref)),
     replace: (ref, object) => changed.set(ref, object),
   }
   const pages = applyFinish(edit, steps)

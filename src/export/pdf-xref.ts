@@ -38,13 +38,22 @@ export class XrefObjects {
     return Math.max(max + 1, size instanceof PDFNumber ? size.asNumber() : 0)
   }
 
+  /** Whether the tables have an entry for the object. */
+  has(ref: PDFRef): boolean {
+    return this.entries.get(ref.objectNumber)?.generation === ref.generationNumber
+  }
+
   /** The object a reference names (parsed once); a direct object is returned as it is. */
   lookup(object: PDFObject | undefined): PDFObject | undefined {
     if (!(object instanceof PDFRef)) return object
     const cached = this.cache.get(object.objectNumber)
     if (cached) return cached
+    // A reference without an entry would be null (§7.3.10), but in a file a browser just wrote it
+    // means the table is incomplete: the whole-file parse finds the object where it is.
     const entry = this.entries.get(object.objectNumber)
-    if (!entry || entry.generation !== object.generationNumber) return undefined
+    if (!entry || entry.generation !== object.generationNumber) {
+      throw new XrefError(`object ${object.toString()} is not in the xref table`)
+    }
     const parsed = this.parseAt(entry.offset, object)
     this.cache.set(object.objectNumber, parsed)
     return parsed
@@ -64,7 +73,12 @@ export class XrefObjects {
       throw new XrefError(`object ${ref.toString()} is not at offset ${offset}`)
     }
     const body = this.bytes.subarray(offset + match[0].length)
-    return PDFObjectParser.forBytes(body, this.context).parseObject()
+    try {
+      return PDFObjectParser.forBytes(body, this.context).parseObject()
+    } catch (cause) {
+      // pdf-lib's whole-file parser recovers from more than its object parser does alone
+      throw new XrefError(`object ${ref.toString()} cannot be parsed`, { cause })
+    }
   }
 }
 
