@@ -24,6 +24,8 @@ browser_found() {
 }
 browser_found || need="$need chromium"
 command -v pdffonts >/dev/null 2>&1 || need="$need poppler-utils"
+# MuPDF reads the finished PDFs back as a second, independent parser (test/export/pdf-incremental.test.ts)
+command -v mutool >/dev/null 2>&1 || need="$need mupdf-tools"
 
 if [ -n "$need" ]; then
   if ! command -v apt-get >/dev/null 2>&1; then

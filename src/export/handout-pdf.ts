@@ -7,7 +7,6 @@
 // third pass runs should they ever differ.
 
 import { join } from 'node:path'
-import type { PDFDocument } from 'pdf-lib'
 import type { Page } from 'puppeteer-core'
 import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
@@ -19,7 +18,7 @@ import { documentMeta } from '../render/issuer.js'
 import { writeAtomic } from '../utils/files.js'
 import { keepFile } from './intermediates.js'
 import { readOutline } from './pdf-outline.js'
-import { A4, finishPdfDocument, loadPdf } from './pdf-post.js'
+import { A4, finishPdfDocument, type LoadedPdf, loadPdf } from './pdf-post.js'
 
 export interface HandoutPdfOptions {
   kind: HandoutKind
@@ -159,7 +158,7 @@ async function printOnce(
 
 /** The page (1-based) of every heading, from the bookmarks Chromium made of h1/h2/h3. */
 async function headingPages(
-  pdf: PDFDocument,
+  pdf: LoadedPdf,
   rendered: RenderedHandout,
   titles = new Map<number, string>(),
 ): Promise<Map<string, number>> {

@@ -1,7 +1,10 @@
 // Reading a printed PDF's bookmarks back (Chromium makes them from h1-h6 with outline: true): the
-// handouts learn from them on which page each heading landed (src/export/handout-pdf.ts).
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib'
-import { loadPdf } from './pdf-post.js'
+// handouts learn from them on which page each heading landed (src/export/handout-pdf.ts), and
+// finishing rewrites their titles (pdf-post.ts). Only the outline, the page tree and named
+// destinations are read (pdf-objects.ts), not the whole file.
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib'
+import { type LoadedPdf, loadPdf } from './pdf-load.js'
+import { dictAt, type PdfObjects, pageLeaves } from './pdf-objects.js'
 
 /** One bookmark: its title, nesting level (0 = top) and the 0-based page it points to. */
 export interface OutlineEntry {
@@ -10,71 +13,95 @@ export interface OutlineEntry {
   pageIndex: number | undefined
 }
 
-/** The PDF's bookmarks in document order (Chromium makes them from h1-h6 with outline: true). */
-export async function readOutline(pdf: Uint8Array | PDFDocument): Promise<OutlineEntry[]> {
-  const doc = pdf instanceof PDFDocument ? pdf : await loadPdf(pdf)
-  const pageIndex = new Map<string, number>()
-  doc.getPages().forEach((p, i) => {
-    pageIndex.set(p.ref.toString(), i)
-  })
-  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
-  const entries: OutlineEntry[] = []
-  const seen = new Set<PDFDict>()
-  const walk = (first: PDFDict | undefined, level: number) => {
-    let item = first
-    while (item && !seen.has(item)) {
-      seen.add(item)
-      const title = item.lookup(PDFName.of('Title'))
-      entries.push({
-        title: title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : '',
-        level,
-        pageIndex: destinationPage(doc, item, pageIndex),
-      })
-      walk(item.lookupMaybe(PDFName.of('First'), PDFDict), level + 1)
-      item = item.lookupMaybe(PDFName.of('Next'), PDFDict)
-    }
-  }
-  if (outlines) walk(outlines.lookupMaybe(PDFName.of('First'), PDFDict), 0)
-  return entries
+/** An outline item as stored: its reference (when indirect), dictionary and nesting level. */
+export interface OutlineItem {
+  ref: PDFRef | undefined
+  dict: PDFDict
+  level: number
 }
 
-function destinationPage(doc: PDFDocument, item: PDFDict, pages: Map<string, number>): number | undefined {
-  let dest: unknown = item.lookup(PDFName.of('Dest'))
+/** The PDF's bookmarks in document order (Chromium makes them from h1-h6 with outline: true). */
+export async function readOutline(pdf: Uint8Array | LoadedPdf): Promise<OutlineEntry[]> {
+  const loaded = pdf instanceof Uint8Array ? await loadPdf(pdf) : pdf
+  return loaded.read((objects) => {
+    const pageIndex = new Map<number, number>()
+    pageLeaves(objects).forEach((page, i) => {
+      pageIndex.set(page.ref.objectNumber, i)
+    })
+    return outlineItems(objects).map((item) => {
+      const title = objects.lookup(item.dict.get(PDFName.of('Title')))
+      return {
+        title: title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : '',
+        level: item.level,
+        pageIndex: destinationPage(objects, item.dict, pageIndex),
+      }
+    })
+  })
+}
+
+/** The outline items in document order (depth first), each once. */
+export function outlineItems(objects: PdfObjects): OutlineItem[] {
+  const items: OutlineItem[] = []
+  const seen = new Set<PDFDict>()
+  const walk = (first: PDFRef | undefined, level: number) => {
+    let ref = first
+    let item = objects.lookup(ref)
+    while (item instanceof PDFDict && !seen.has(item)) {
+      seen.add(item)
+      items.push({ ref, dict: item, level })
+      walk(refAt(item, 'First'), level + 1)
+      ref = refAt(item, 'Next')
+      item = objects.lookup(ref)
+    }
+  }
+  const outlines = dictAt(objects, objects.catalog, 'Outlines')
+  if (outlines) walk(refAt(outlines, 'First'), 0)
+  return items
+}
+
+function refAt(dict: PDFDict, key: string): PDFRef | undefined {
+  const value = dict.get(PDFName.of(key))
+  return value instanceof PDFRef ? value : undefined
+}
+
+function destinationPage(objects: PdfObjects, item: PDFDict, pages: Map<number, number>): number | undefined {
+  let dest: unknown = objects.lookup(item.get(PDFName.of('Dest')))
   if (!dest) {
-    const action = item.lookupMaybe(PDFName.of('A'), PDFDict)
-    dest = action?.lookup(PDFName.of('D'))
+    const action = dictAt(objects, item, 'A')
+    dest = objects.lookup(action?.get(PDFName.of('D')))
   }
   if (dest instanceof PDFName || dest instanceof PDFString || dest instanceof PDFHexString) {
-    dest = namedDestination(doc, dest instanceof PDFName ? dest.asString().slice(1) : dest.decodeText())
+    dest = namedDestination(objects, dest instanceof PDFName ? dest.asString().slice(1) : dest.decodeText())
   }
-  if (dest instanceof PDFDict) dest = dest.lookup(PDFName.of('D'))
+  if (dest instanceof PDFDict) dest = objects.lookup(dest.get(PDFName.of('D')))
   if (dest instanceof PDFArray) {
     const target = dest.get(0)
-    if (target instanceof PDFRef) return pages.get(target.toString())
+    if (target instanceof PDFRef) return pages.get(target.objectNumber)
     if (target instanceof PDFNumber) return target.asNumber()
   }
   return undefined
 }
 
-function namedDestination(doc: PDFDocument, name: string): unknown {
-  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
-  const direct = dests?.lookup(PDFName.of(name))
+function namedDestination(objects: PdfObjects, name: string): unknown {
+  const dests = dictAt(objects, objects.catalog, 'Dests')
+  const direct = objects.lookup(dests?.get(PDFName.of(name)))
   if (direct) return direct
-  const names = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)
-  const tree = names?.lookupMaybe(PDFName.of('Dests'), PDFDict)
+  const names = dictAt(objects, objects.catalog, 'Names')
+  const tree = names && dictAt(objects, names, 'Dests')
   const search = (node: PDFDict | undefined): unknown => {
     if (!node) return undefined
-    const leaf = node.lookupMaybe(PDFName.of('Names'), PDFArray)
-    if (leaf) {
+    const leaf = objects.lookup(node.get(PDFName.of('Names')))
+    if (leaf instanceof PDFArray) {
       for (let i = 0; i + 1 < leaf.size(); i += 2) {
-        const key = leaf.lookup(i)
+        const key = objects.lookup(leaf.get(i))
         const text = key instanceof PDFString || key instanceof PDFHexString ? key.decodeText() : undefined
-        if (text === name) return leaf.lookup(i + 1)
+        if (text === name) return objects.lookup(leaf.get(i + 1))
       }
     }
-    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray)
-    for (let i = 0; kids && i < kids.size(); i++) {
-      const found = search(kids.lookupMaybe(i, PDFDict))
+    const kids = objects.lookup(node.get(PDFName.of('Kids')))
+    for (let i = 0; kids instanceof PDFArray && i < kids.size(); i++) {
+      const kid = objects.lookup(kids.get(i))
+      const found = search(kid instanceof PDFDict ? kid : undefined)
       if (found) return found
     }
     return undefined

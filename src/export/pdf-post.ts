@@ -1,25 +1,27 @@
 // Print-shop finishing for the PDFs Chromium writes: document metadata (title, author, subject,
 // keywords, creator, language), exact page boxes (A4 is 595.28 x 841.89 pt; Chromium rounds it to
-// 594.96 x 841.92) with optional bleed (TrimBox/BleedBox), and readable text: ToUnicode entries
-// that point at CJK radical look-alikes (U+2E80-U+2FDF, e.g. ⾥ for 里) are mapped back to the
-// unified ideograph, so that search and copy find the word the reader sees. The outline (bookmarks)
-// and the structure tree (tagged PDF) are left as Chromium made them (pdf-outline.ts reads the outline).
-import { deflateSync, inflateSync } from 'node:zlib'
-import {
-  ParseSpeeds,
-  PDFDict,
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFNumber,
-  PDFRawStream,
-  PDFRef,
-} from 'pdf-lib'
-import { ConvertError } from '../errors.js'
+// 594.96 x 841.92) with optional bleed (TrimBox/BleedBox) and crop marks, readable text (ToUnicode
+// entries for CJK radical look-alikes mapped back, pdf-radicals.ts) and the bookmarks' titles. The
+// steps are in pdf-finish.ts; this module chooses how the result is written.
+//
+// Normally it is an incremental update (pdf-append.ts): Chromium's bytes stay as they are and only
+// the changed objects are appended, read through the xref table (pdf-xref.ts). pdf-lib parsing and
+// writing the whole file cost 0.2 to 0.8 s of CPU per PDF, several seconds for every edition. Pages
+// that are added (pad4) or drawn on (crop marks), and files without a classic xref table, still go
+// through pdf-lib's PDFDocument and a full rewrite.
+import { PDFDict, type PDFDocument, PDFName, type PDFObject, PDFRef } from 'pdf-lib'
+import { appendUpdate } from './pdf-append.js'
+import { applyFinish, type FinishSteps, MM, type PdfEdit } from './pdf-finish.js'
+import { type LoadedPdf, loadPdf } from './pdf-load.js'
+import { documentObjects, xrefDocumentObjects } from './pdf-objects.js'
+import { toUnicodeRefs } from './pdf-radicals.js'
+import { XrefError, type XrefObjects } from './pdf-xref.js'
 import { drawCropMarks, padPages, SLUG_MM } from './print-marks.js'
 
-/** 1 mm in PDF points. */
-export const MM = 72 / 25.4
+export { MM } from './pdf-finish.js'
+export { type LoadedPdf, loadPdf } from './pdf-load.js'
+export { RADICAL_RANGE, unifyRadicals } from './pdf-radicals.js'
+
 /** ISO A4 in points, portrait. */
 export const A4 = { width: 210 * MM, height: 297 * MM } as const
 
@@ -50,178 +52,97 @@ export interface FinalizeOptions {
   outlineTitles?: ReadonlyMap<number, string>
 }
 
-/**
- * Parses a PDF the browser wrote. Parsing is most of what finishing a PDF costs (about 0.4 s for a
- * 60-page deck), so a caller that also reads the outline or counts pages parses once and passes the
- * document on (readOutline, finishPdfDocument).
- */
-export async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
-  try {
-    return await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
-  } catch (cause) {
-    throw new ConvertError('the browser wrote a PDF that cannot be read', { cause })
-  }
-}
-
 export async function finalizePdf(bytes: Uint8Array, options: FinalizeOptions): Promise<Uint8Array> {
   return (await finishPdfDocument(await loadPdf(bytes), options)).bytes
 }
 
-/** finalizePdf on a parsed document (changed in place): the finished bytes and the page count. */
+/** finalizePdf on a loaded PDF (whose objects it changes): the finished bytes and the page count. */
 export async function finishPdfDocument(
-  doc: PDFDocument,
+  pdf: LoadedPdf,
   options: FinalizeOptions,
 ): Promise<{ bytes: Uint8Array; pages: number }> {
-  doc.setTitle(options.title, { showInWindowTitleBar: true })
-  if (options.author) doc.setAuthor(options.author)
-  if (options.subject) doc.setSubject(options.subject)
-  if (options.keywords?.length) doc.setKeywords(options.keywords)
-  doc.setCreator('huibao')
-  doc.setProducer('huibao (Chromium, pdf-lib)')
-  const date = options.date ?? new Date()
-  doc.setCreationDate(date)
-  doc.setModificationDate(date)
-  doc.setLanguage(options.language)
-
-  const bleed = (options.bleedMm ?? 0) * MM
-  if (options.padTo) padPages(doc, options.padTo)
-  const slug = options.cropMarks ? SLUG_MM * MM : 0
-  for (const page of doc.getPages()) {
-    const media = page.getMediaBox()
-    const trim = options.trimSize ?? {
-      width: media.width - 2 * bleed,
-      height: media.height - 2 * bleed,
-    }
-    const sheet = { width: trim.width + 2 * bleed, height: trim.height + 2 * bleed }
-    // Chromium's page sizes are whole CSS pixels; anything further off is a layout mistake.
-    if (Math.abs(media.width - sheet.width) > 2 || Math.abs(media.height - sheet.height) > 2) {
-      throw new ConvertError(
-        `a page is ${media.width.toFixed(2)} x ${media.height.toFixed(2)} pt, expected ${sheet.width.toFixed(2)} x ${sheet.height.toFixed(2)} pt`,
-      )
-    }
-    // Boxes start at the origin, as print workflows expect. Chromium's content is drawn from the top
-    // (y flipped), so the sub-point rounding of its page size shows only at the bottom edge.
-    // With crop marks the sheet grows by the slug on every side, the bleed box stays where it was
-    // (a negative origin: nothing drawn, linked or bookmarked has to move).
-    page.setMediaBox(-slug, -slug, sheet.width + 2 * slug, sheet.height + 2 * slug)
-    page.setCropBox(-slug, -slug, sheet.width + 2 * slug, sheet.height + 2 * slug)
-    page.setBleedBox(0, 0, sheet.width, sheet.height)
-    page.setTrimBox(bleed, bleed, trim.width, trim.height)
-    page.setArtBox(bleed, bleed, trim.width, trim.height)
-    if (slug) drawCropMarks(page, { x: bleed, y: bleed, width: trim.width, height: trim.height }, bleed)
+  const steps: FinishSteps = {
+    ...options,
+    date: options.date ?? new Date(),
+    bleed: (options.bleedMm ?? 0) * MM,
+    slug: options.cropMarks ? SLUG_MM * MM : 0,
   }
-  fixRadicalLookAlikes(doc)
-  if (options.outlineTitles?.size) setOutlineTitles(doc, options.outlineTitles)
+  if (pdf.xref && !options.padTo && !options.cropMarks) {
+    try {
+      return finishIncrementally(pdf.xref, steps)
+    } catch (error) {
+      // the file is not what its xref table says: the full parse below reads it anyway
+      if (!(error instanceof XrefError)) throw error
+    }
+  }
+  return finishRewritten(await pdf.document(), options, steps)
+}
+
+/** The finishing steps on objects read through the xref table, appended as an incremental update. */
+function finishIncrementally(xref: XrefObjects, steps: FinishSteps): { bytes: Uint8Array; pages: number } {
+  const objects = xrefDocumentObjects(xref)
+  const rootRef = xref.trailer.get(PDFName.of('Root'))
+  if (!objects || !(rootRef instanceof PDFRef)) throw new XrefError('the trailer names no catalog')
+  const changed = new Map<PDFRef, PDFObject>()
+  const trailer = new Map<string, PDFObject>()
+  const infoRef = xref.trailer.get(PDFName.of('Info'))
+  let info = infoRef instanceof PDFRef ? { ref: infoRef, dict: xref.lookupDict(infoRef) } : undefined
+  if (!info?.dict) {
+    // no information dictionary yet: a new object after the highest one in use
+    info = { ref: PDFRef.of(xref.size), dict: xref.context.obj({}) }
+    trailer.set('Info', info.ref)
+  }
+  const edit: PdfEdit = {
+    objects,
+    context: xref.context,
+    rootRef,
+    info: { ref: info.ref, dict: info.dict as PDFDict },
+    // (a chance match of the key inside binary data names no object, or no CMap: skipped)
+    toUnicode: toUnicodeRefs(xref.bytes).filter((ref) => xref.has(ref)),
+    replace: (ref, object) => changed.set(ref, object),
+  }
+  const pages = applyFinish(edit, steps)
+  return { bytes: appendUpdate(xref, { objects: changed, trailer }), pages: pages.length }
+}
+
+/** The finishing steps in a document pdf-lib parsed as a whole, with pages added or marked. */
+async function finishRewritten(
+  doc: PDFDocument,
+  options: FinalizeOptions,
+  steps: FinishSteps,
+): Promise<{ bytes: Uint8Array; pages: number }> {
+  if (options.padTo) padPages(doc, options.padTo)
+  const context = doc.context
+  let infoRef = context.trailerInfo.Info
+  let info = infoRef instanceof PDFRef ? context.lookup(infoRef) : undefined
+  if (!(infoRef instanceof PDFRef) || !(info instanceof PDFDict)) {
+    info = context.obj({})
+    infoRef = context.register(info)
+    context.trailerInfo.Info = infoRef
+  }
+  applyFinish(
+    {
+      objects: documentObjects(doc),
+      context,
+      rootRef: context.trailerInfo.Root as PDFRef,
+      info: { ref: infoRef as PDFRef, dict: info as PDFDict },
+      toUnicode: fontToUnicodeRefs(doc),
+      replace: (ref, object) => context.assign(ref, object),
+    },
+    steps,
+  )
+  if (steps.slug) for (const page of doc.getPages()) drawCropMarks(page, page.getTrimBox(), steps.bleed)
   const bytes = await doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY })
   return { bytes, pages: doc.getPageCount() }
 }
 
-/** Rewrites bookmark titles, counted in the document order readOutline uses. */
-function setOutlineTitles(doc: PDFDocument, titles: ReadonlyMap<number, string>): void {
-  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
-  let index = 0
-  const seen = new Set<PDFDict>()
-  const walk = (first: PDFDict | undefined) => {
-    let item = first
-    while (item && !seen.has(item)) {
-      seen.add(item)
-      const title = titles.get(index++)
-      if (title !== undefined) item.set(PDFName.of('Title'), PDFHexString.fromText(title))
-      walk(item.lookupMaybe(PDFName.of('First'), PDFDict))
-      item = item.lookupMaybe(PDFName.of('Next'), PDFDict)
-    }
-  }
-  if (outlines) walk(outlines.lookupMaybe(PDFName.of('First'), PDFDict))
-}
-
-/** U+2E80-U+2FDF: CJK radicals and Kangxi radicals, which share glyphs with unified ideographs. */
-export const RADICAL_RANGE = /[\u2E80-\u2FDF]/u
-
-/**
- * Rewrites ToUnicode CMaps whose targets are radical look-alikes to the unified ideograph the glyph
- * also stands for (NFKC maps ⾥ U+2F65 to 里 U+91CC). A font's cmap may list both code points for one
- * glyph, and Chromium then sometimes records the radical as the glyph's text.
- */
-function fixRadicalLookAlikes(doc: PDFDocument): void {
+/** The ToUnicode streams of every font dictionary in a fully parsed document. */
+function fontToUnicodeRefs(doc: PDFDocument): PDFRef[] {
+  const refs: PDFRef[] = []
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict)) continue
-    if (object.lookup(PDFName.of('Type')) !== PDFName.of('Font')) continue
+    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('Font')) continue
     const ref = object.get(PDFName.of('ToUnicode'))
-    const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : undefined
-    if (!(ref instanceof PDFRef) || !(stream instanceof PDFRawStream)) continue
-    const filter = stream.dict.lookup(PDFName.of('Filter'))
-    const compressed = filter === PDFName.of('FlateDecode')
-    if (filter && !compressed) continue
-    const raw = Buffer.from(stream.contents)
-    const fixed = unifyRadicals((compressed ? inflateSync(raw) : raw).toString('latin1'))
-    if (fixed === undefined) continue
-    const dict = stream.dict.clone(doc.context)
-    const body = deflateSync(Buffer.from(fixed, 'latin1'))
-    dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'))
-    dict.set(PDFName.of('Length'), PDFNumber.of(body.length))
-    doc.context.assign(ref, PDFRawStream.of(dict, body))
+    if (ref instanceof PDFRef) refs.push(ref)
   }
-}
-
-function hexToText(hex: string): string {
-  let s = ''
-  for (let i = 0; i + 4 <= hex.length; i += 4)
-    s += String.fromCharCode(Number.parseInt(hex.slice(i, i + 4), 16))
-  return s
-}
-
-function textToHex(text: string): string {
-  let out = ''
-  for (let i = 0; i < text.length; i++) out += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')
-  return out
-}
-
-/**
- * A ToUnicode CMap with radical targets replaced by their NFKC (unified) forms, rewritten as plain
- * bfchar entries; undefined when the CMap has no radical targets (it is then left alone).
- */
-export function unifyRadicals(cmap: string): string | undefined {
-  const entries: [string, string][] = []
-  for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const m of (block[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g))
-      entries.push([m[1] ?? '', hexToText(m[2] ?? '')])
-  }
-  for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const m of (block[1] ?? '').matchAll(
-      /<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])/g,
-    )) {
-      const lo = Number.parseInt(m[1] ?? '0', 16)
-      const hi = Number.parseInt(m[2] ?? '0', 16)
-      const width = (m[1] ?? '').length
-      const target = m[3] ?? ''
-      const list = target.startsWith('[')
-        ? [...target.matchAll(/<([0-9A-Fa-f]+)>/g)].map((t) => t[1] ?? '')
-        : undefined
-      for (let code = lo; code <= hi; code++) {
-        const src = code.toString(16).toUpperCase().padStart(width, '0')
-        if (list) {
-          const dst = list[code - lo]
-          if (dst !== undefined) entries.push([src, hexToText(dst)])
-        } else {
-          const base = hexToText(target.slice(1, -1))
-          const last = base.charCodeAt(base.length - 1) + (code - lo)
-          entries.push([src, base.slice(0, -1) + String.fromCharCode(last)])
-        }
-      }
-    }
-  }
-  if (!entries.some(([, text]) => RADICAL_RANGE.test(text))) return undefined
-  const head = cmap.slice(0, cmap.indexOf('endcodespacerange') + 'endcodespacerange'.length)
-  const lines: string[] = [head]
-  for (let i = 0; i < entries.length; i += 100) {
-    const chunk = entries.slice(i, i + 100)
-    lines.push(`${chunk.length} beginbfchar`)
-    for (const [src, text] of chunk) {
-      const unified = RADICAL_RANGE.test(text) ? text.normalize('NFKC') : text
-      lines.push(`<${src}> <${textToHex(unified)}>`)
-    }
-    lines.push('endbfchar')
-  }
-  lines.push('endcmap', 'CMapName currentdict /CMap defineresource pop', 'end', 'end', '')
-  return lines.join('\n')
+  return refs
 }
