@@ -9,9 +9,10 @@ import puppeteer, { type Browser, type Page, ProtocolError, TimeoutError } from 
 import { BrowserCrashError, ConvertError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
 import { throwIfStopped } from '../utils/shutdown.js'
-import { confinementError, confinePage, type PageState } from './confine.js'
+import { confinementError, type PageState } from './confine.js'
 import { findBrowser } from './find.js'
 import { type Chromium, chromiumArgs, launchChromium } from './lifecycle.js'
+import { PagePool } from './page-pool.js'
 import { documentUrl } from './serve.js'
 
 /** Longest one page may take (load, draw, print) before the browser counts as hung; fits 2 cores. */
@@ -35,6 +36,8 @@ export interface LaunchOptions {
   timeoutMs?: number
   /** Other processes will connect to this browser (wsEndpoint): see LaunchChromiumOptions. */
   connectable?: boolean
+  /** Pages to open as soon as the browser runs, before anyone asks (default none). */
+  warmPages?: number
 }
 
 export interface LoadOptions {
@@ -45,17 +48,14 @@ export interface LoadOptions {
 
 export class BrowserSession implements AsyncDisposable {
   private readonly roots: string[]
-  private readonly pageState = new WeakMap<Page, PageState>()
   private free: number
   private readonly waiting: (() => void)[] = []
   private docCounter = 0
   private readonly timeoutMs: number
   private readonly pageTimeoutMs: number
   private relaunching?: Promise<Chromium>
-  /** Pages kept for the next document: a new page costs Chromium a renderer (a few hundred ms of
-   * CPU), the next document in a kept one on the same origin about a third of that. */
-  private readonly idle: Page[] = []
-  private readonly maxIdle: number
+  /** confined pages, opened ahead and kept between documents */
+  private readonly pages: PagePool
 
   private constructor(
     private connected: Browser | undefined,
@@ -66,7 +66,7 @@ export class BrowserSession implements AsyncDisposable {
   ) {
     this.roots = [options.projectRoot, ...(options.extraRoots ?? [])].map((r) => resolve(r))
     this.free = Math.max(1, options.maxPages ?? 4)
-    this.maxIdle = this.free
+    this.pages = new PagePool(this.roots, this.free)
     this.timeoutMs = options.timeoutMs ?? 60_000
     this.pageTimeoutMs = options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS
   }
@@ -86,7 +86,9 @@ export class BrowserSession implements AsyncDisposable {
       args: chromiumArgs(),
       connectable: options.connectable,
     })
-    return new BrowserSession(undefined, found.path, options, chromium)
+    const session = new BrowserSession(undefined, found.path, options, chromium)
+    session.pages.warm(chromium.browser, options.warmPages ?? 0)
+    return session
   }
 
   /** The running browser: a dead one is closed and replaced first (once, for every caller). */
@@ -141,8 +143,8 @@ export class BrowserSession implements AsyncDisposable {
     try {
       const browser = await this.alive()
       const current = this.chromium
-      page = await this.openPage(browser)
-      const state = this.pageState.get(page) as PageState
+      page = await this.pages.open(browser)
+      const state = this.pages.stateOf(page) as PageState
       const opened = page
       const work = holdsPage.run(this, () => fn(opened))
       work.catch(() => undefined)
@@ -168,46 +170,15 @@ export class BrowserSession implements AsyncDisposable {
       throw error
     } finally {
       clearTimeout(timer)
-      if (page && !(served && (await this.keepPage(page)))) await page.close().catch(() => undefined)
+      const keep = served && !this.chromium?.death
+      if (page && !(keep && (await this.pages.keep(page)))) await page.close().catch(() => undefined)
       if (!nested) this.release()
     }
   }
 
-  /** A kept page of this browser, or a new confined one. */
-  private async openPage(browser: Browser): Promise<Page> {
-    for (let kept = this.idle.pop(); kept; kept = this.idle.pop()) {
-      if (!kept.isClosed() && kept.browser() === browser) return kept
-      await kept.close().catch(() => undefined)
-    }
-    const page = await browser.newPage()
-    this.pageState.set(page, await confinePage(page, this.roots))
-    return page
-  }
-
-  /** Keeps a page that served without trouble, its documents forgotten and viewport reset; else false. */
-  private async keepPage(page: Page): Promise<boolean> {
-    const state = this.pageState.get(page)
-    if (!state || state.errors.length > 0 || state.violations.length > 0) return false
-    if (page.isClosed() || this.idle.length >= this.maxIdle || this.chromium?.death) return false
-    try {
-      if (page.viewport() !== null) await page.setViewport(null)
-    } catch {
-      return false
-    }
-    state.documents.clear()
-    this.idle.push(page)
-    return true
-  }
-
-  /** Closes the kept pages (a browser shared with others keeps no pages of this session). */
-  private async closeIdlePages(): Promise<void> {
-    const pages = this.idle.splice(0)
-    await Promise.all(pages.map((p) => p.close().catch(() => undefined)))
-  }
-
   /** Shows `html` in the page as if it were a file of the project called `name`. */
   async load(page: Page, html: string, options: LoadOptions): Promise<void> {
-    const state = this.pageState.get(page)
+    const state = this.pages.stateOf(page)
     if (!state) throw new ConvertError('load() needs a page from withPage()')
     const id = String(++this.docCounter)
     state.documents.set(id, html)
@@ -235,20 +206,20 @@ export class BrowserSession implements AsyncDisposable {
       },
       { timeout: timeoutMs, polling: 'mutation' },
     )
-    const state = this.pageState.get(page)
+    const state = this.pages.stateOf(page)
     if (state && state.errors.length > 0)
       throw new ConvertError(`the page failed: ${state.errors.join('; ')}`)
   }
 
   async close(): Promise<void> {
-    await this.closeIdlePages()
+    await this.pages.close()
     if (this.chromium) await this.chromium.close()
     else await this.connected?.close().catch(() => undefined)
   }
 
   /** Disconnects without closing a browser that someone else owns (tests). */
   async disconnect(): Promise<void> {
-    await this.closeIdlePages()
+    await this.pages.close()
     await this.browser.disconnect().catch(() => undefined)
   }
 
@@ -290,6 +261,8 @@ export function launchForReport(
     extraRoots: [/\.ya?ml$/i.test(report) ? dirname(report) : report],
     executablePath: browser,
     maxPages: 3,
+    // The first outputs' pages open while Node renders the deck: Chromium is idle then.
+    warmPages: 2,
     pageTimeoutMs,
     timeoutMs: pageTimeoutMs,
   })
