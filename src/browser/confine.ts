@@ -12,7 +12,7 @@ export interface PageState extends ServedFiles {
 
 /** Routes every request of `page` through the project's file server and records what went wrong. */
 export async function confinePage(page: Page, roots: string[]): Promise<PageState> {
-  const state: PageState = { roots, violations: [], errors: [], documents: new Map() }
+  const state: PageState = { roots, violations: [], errors: [], documents: new Map(), inlineData: new Map() }
   await page.setRequestInterception(true)
   page.on('request', (request) => {
     answerRequest(request, state).catch((error: unknown) => {

@@ -47,6 +47,7 @@ export class PagePool {
       return false
     }
     state.documents.clear()
+    state.inlineData.clear()
     this.idle.push(page)
     return true
   }

@@ -10,6 +10,7 @@ import type { HTTPRequest } from 'puppeteer-core'
 import { mediaType } from '../html/data-uri.js'
 import { packageDir } from '../utils/packages.js'
 import { isInside, isMissingFile, safeReadFile, UnsafeFileError } from '../utils/safe-read.js'
+import type { InlineData } from './inline-data.js'
 
 export const VIRTUAL_ORIGIN = 'https://huibao.invalid'
 
@@ -34,6 +35,11 @@ export function documentUrl(name: string, id: string): string {
   return `${VIRTUAL_ORIGIN}/${encodeURIComponent(name)}?__huibao_doc=${id}`
 }
 
+/** URL of data registered under `id` (a large data: URL taken out of a document: inline-data.ts). */
+export function inlineDataUrl(id: string): string {
+  return `${VIRTUAL_ORIGIN}/?__huibao_data=${id}`
+}
+
 /** A request a page made that was not answered. */
 export interface Violation {
   url: string
@@ -46,6 +52,8 @@ export interface Violation {
 export interface ServedFiles {
   roots: string[]
   documents: Map<string, string>
+  /** the large data: URLs taken out of its documents, by id */
+  inlineData: Map<string, InlineData>
   violations: Violation[]
 }
 
@@ -76,6 +84,16 @@ export async function answerRequest(request: HTTPRequest, served: ServedFiles): 
     const html = served.documents.get(doc)
     if (html === undefined) return refuse('unknown document')
     return request.respond({ status: 200, contentType: mediaType('document.html'), body: html })
+  }
+  const data = parsed.searchParams.get('__huibao_data')
+  if (data !== null) {
+    const found = served.inlineData.get(data)
+    if (found === undefined) return refuse('unknown document')
+    return request.respond({
+      status: 200,
+      contentType: found.type,
+      body: Buffer.from(found.base64, 'base64'),
+    })
   }
   // Chromium asks for a favicon on its own; that is not the document's doing.
   if (parsed.pathname === '/favicon.ico') {

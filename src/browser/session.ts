@@ -11,9 +11,10 @@ import type { Logger } from '../log/logger.js'
 import { throwIfStopped } from '../utils/shutdown.js'
 import { confinementError, type PageState } from './confine.js'
 import { findBrowser } from './find.js'
+import { externalizeDataUrls } from './inline-data.js'
 import { type Chromium, chromiumArgs, launchChromium } from './lifecycle.js'
 import { PagePool } from './page-pool.js'
-import { documentUrl } from './serve.js'
+import { documentUrl, inlineDataUrl } from './serve.js'
 
 /** Longest one page may take (load, draw, print) before the browser counts as hung; fits 2 cores. */
 export const DEFAULT_PAGE_TIMEOUT_MS = 180_000
@@ -181,7 +182,12 @@ export class BrowserSession implements AsyncDisposable {
     const state = this.pages.stateOf(page)
     if (!state) throw new ConvertError('load() needs a page from withPage()')
     const id = String(++this.docCounter)
-    state.documents.set(id, html)
+    const slim = externalizeDataUrls(html, (data) => {
+      const key = String(++this.docCounter)
+      state.inlineData.set(key, data)
+      return inlineDataUrl(key)
+    })
+    state.documents.set(id, slim)
     if (options.viewport) await page.setViewport({ deviceScaleFactor: 1, ...options.viewport })
     const url = documentUrl(options.name, id)
     await page.goto(url, { waitUntil: 'load', timeout: this.timeoutMs * 2 })
