@@ -15,7 +15,6 @@ import { documentMeta } from '../render/issuer.js'
 import type { DeckLike } from '../render/overflow.js'
 import { writeAtomic } from '../utils/files.js'
 import { A4, finalizePdf, MM } from './pdf-post.js'
-import { printOnly } from './print-only.js'
 import { printLightSlides } from './slides-handout-light.js'
 
 export type SlidesPerPage = 2 | 3 | 6
@@ -156,8 +155,8 @@ async function printFrame(
   const margin = `${(MARGIN / MM).toFixed(1)}mm`
   const font = `8pt ${cssFontStack('Noto Sans SC', edition.locale)}`
   const glyphs = `${left}${words.name}${words.folio.replace(/\{pages?\}/g, '')}0123456789`
-  // A subset of just these characters inline, loaded before layout, and no layout on screen
-  // (print-only.ts): the served fonts cost a request and a woff2 to unpack for each face touched.
+  // A subset of just these characters inline, loaded before layout (fonts-first.ts): the served
+  // fonts cost a request answered from Node and a woff2 to unpack for each face the text touches.
   const fonts = await embeddedFontCss(glyphs, {
     projectRoot: ctx.projectRoot,
     locale: edition.locale,
@@ -179,7 +178,7 @@ html, body { margin: 0 }
 ${'<div class="sheet"></div>'.repeat(sheets)}
 </body></html>`
   return ctx.session.withPage(async (page) => {
-    await ctx.session.load(page, printOnly(fontsFirst(html)), { name: 'slides-handout.html' })
+    await ctx.session.load(page, fontsFirst(html), { name: 'slides-handout.html' })
     await ctx.session.waitForReady(page)
     return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: 120_000 })
   })
