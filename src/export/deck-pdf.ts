@@ -12,7 +12,6 @@ import { documentMeta } from '../render/issuer.js'
 import { assertNoOverflow, deckGlyphs, loadDeckPage, SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/overflow.js'
 import { writeAtomic } from '../utils/files.js'
 import { A4, finishPdfDocument, loadPdf } from './pdf-post.js'
-import { printOnly } from './print-only.js'
 
 export interface PdfMetadata {
   title: string
@@ -169,8 +168,7 @@ export async function writeDeckNotesPdf(
     locale: deck.lang,
     format: 'truetype',
   })
-  // laid out in print only (print-only.ts): the sheets are never looked at on screen
-  const html = printOnly(await notesDocument(deck, fonts))
+  const html = await notesDocument(deck, fonts)
   const pdf = await ctx.session.withPage(async (page) => {
     await ctx.session.load(page, html, { name: 'deck-notes.html' })
     await ctx.session.waitForReady(page)

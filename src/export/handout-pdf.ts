@@ -22,7 +22,6 @@ import { canNumberInPlace, numberInPlace, unknownPageCount } from './handout-con
 import { keepFile } from './intermediates.js'
 import { readOutline } from './pdf-outline.js'
 import { A4, finishPdfDocument, loadPdf } from './pdf-post.js'
-import { printOnly } from './print-only.js'
 
 export interface HandoutPdfOptions {
   kind: HandoutKind
@@ -133,10 +132,7 @@ async function withInlineFonts(
   if (at < 0) return rendered.html
   const glyphs = uniqueChars(rendered.html, htmlText(rendered.html), rendered.marginText, '0123456789')
   const fonts = await embeddedFontCss(glyphs, { projectRoot: ctx.projectRoot, locale, format: 'truetype' })
-  // and laid out in print only (print-only.ts): the loaded page is only ever printed
-  return printOnly(
-    fontsFirst(`${rendered.html.slice(0, at)}${fonts}${rendered.html.slice(at + served.length)}`),
-  )
+  return fontsFirst(`${rendered.html.slice(0, at)}${fonts}${rendered.html.slice(at + served.length)}`)
 }
 
 /** With --keep, the handout's HTML as printed (the last pass wins). */
