@@ -7,6 +7,7 @@ import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
 import type { RenderedDeck } from '../render/deck.js'
 import { slideImages } from './deck-png.js'
+import { deflateStoredZip } from './pptx/native-deflate.js'
 import { writePptxFile } from './pptx/write.js'
 
 // pptxgenjs ships CommonJS types with an ES default export; take the class whichever way it loads.
@@ -40,8 +41,9 @@ export async function buildPptx(
     const notes = deck.notes[i]
     if (notes) slide.addNotes(notes)
   })
+  // the pictures (PNG) stay stored, the XML parts are deflated natively (pptx/native-deflate.ts)
   const out = await pptx.write({ outputType: 'nodebuffer', compression: false })
-  return out as Uint8Array
+  return deflateStoredZip(out as Uint8Array)
 }
 
 /** deck.pptx in edition.outDir (uses the pictures slides-png took, if it ran first). */

@@ -2,9 +2,10 @@
 //
 // Contents page numbers come from a measured second pass: the first print (outline: true) tells on
 // which page every heading landed (the bookmarks' destinations), the numbers are filled in and the
-// document printed again. The page-number boxes have a fixed width and tabular digits, so the
-// numbers cannot move anything; the second print's bookmarks are checked against the numbers, and a
-// third pass runs should they ever differ.
+// document printed again (the numbers written into the page already loaded: handout-contents.ts).
+// The page-number boxes have a fixed width and tabular digits, so the numbers cannot move anything;
+// the second print's bookmarks are checked against the numbers, and a third pass runs should they
+// ever differ.
 
 import { join } from 'node:path'
 import type { Page } from 'puppeteer-core'
@@ -16,6 +17,7 @@ import { htmlText } from '../html/text.js'
 import { type HandoutKind, type RenderedHandout, renderHandout } from '../render/handout.js'
 import { documentMeta } from '../render/issuer.js'
 import { writeAtomic } from '../utils/files.js'
+import { canNumberInPlace, numberInPlace, unknownPageCount } from './handout-contents.js'
 import { keepFile } from './intermediates.js'
 import { readOutline } from './pdf-outline.js'
 import { A4, finishPdfDocument, type LoadedPdf, loadPdf } from './pdf-post.js'
@@ -59,24 +61,34 @@ export async function writeHandoutPdf(
   const titles = new Map<number, string>()
   // the last pass's PDF, parsed once: for its bookmarks and then for finishing
   const { doc, passes } = await ctx.session.withPage(async (page) => {
-    let pages = new Map<string, number>()
-    let charts: RenderedHandout['charts'] | undefined
-    for (let pass = 1; pass <= MAX_PASSES; pass++) {
-      const rendered = await renderHandout(edition, ctx, options.kind, {
-        pages,
-        bleedMm,
-        charts,
-        mono: options.mono,
-        paragraphNumbers: options.paragraphNumbers,
-      })
-      charts = rendered.charts
-      const pdf = await loadPdf(await printOnce(ctx, page, rendered, name, edition.locale))
+    const renderOptions = {
+      bleedMm,
+      mono: options.mono,
+      paragraphNumbers: options.paragraphNumbers,
+    }
+    // Pass 1: no page numbers yet; the print says where every heading landed.
+    const rendered = await renderHandout(edition, ctx, options.kind, renderOptions)
+    const { charts } = rendered
+    await loadHandout(ctx, page, rendered, name, edition.locale)
+    let pdf = await loadPdf(await printLoaded(page))
+    let measured = await headingPages(pdf, rendered, titles)
+    if (options.kind === 'reading-copy') return { doc: pdf, passes: 1 }
+    // Later passes show the numbers, written into the loaded page where the templates allow
+    // (handout-contents.ts); they are done when the numbers they show are the pages.
+    const inPlace = await canNumberInPlace(page, unknownPageCount(rendered.html))
+    const numbered = (pages: Map<string, number>) =>
+      renderHandout(edition, ctx, options.kind, { ...renderOptions, pages, charts })
+    for (let pass = 2; pass <= MAX_PASSES; pass++) {
+      const pages = measured
+      if (inPlace) {
+        await numberInPlace(page, pages)
+        // with --keep, the HTML as this pass printed it
+        if (ctx.keep) await keepHtml(ctx, name, await numbered(pages))
+      } else await loadHandout(ctx, page, await numbered(pages), name, edition.locale)
+      pdf = await loadPdf(await printLoaded(page))
       titles.clear()
-      const measured = await headingPages(pdf, rendered, titles)
-      // Pass 1 has no numbers yet; later passes are done when the numbers they show are the pages.
-      if (pass > 1 && sameNumbers(pages, measured)) return { doc: pdf, passes: pass }
-      if (options.kind === 'reading-copy') return { doc: pdf, passes: pass }
-      pages = measured
+      measured = await headingPages(pdf, rendered, titles)
+      if (sameNumbers(pages, measured)) return { doc: pdf, passes: pass }
     }
     throw new ConvertError(
       `the contents of ${name} did not settle after ${MAX_PASSES} passes: page numbers change the layout`,
@@ -122,17 +134,23 @@ async function withInlineFonts(
   return fontsFirst(`${rendered.html.slice(0, at)}${fonts}${rendered.html.slice(at + served.length)}`)
 }
 
-async function printOnce(
+/** With --keep, the handout's HTML as printed (the last pass wins). */
+async function keepHtml(ctx: BuildContext, name: string, rendered: RenderedHandout): Promise<void> {
+  if (ctx.keep) await keepFile(ctx.keep, name.replace(/\.pdf$/, '.html'), rendered.html)
+}
+
+/** Loads the handout into `page`, fonts and all, ready to print. */
+async function loadHandout(
   ctx: BuildContext,
   page: Page,
   rendered: RenderedHandout,
   name: string,
   locale: string,
-): Promise<Uint8Array> {
-  const htmlName = name.replace(/\.pdf$/, '.html')
-  // with --keep, each pass's HTML as printed (the last pass wins)
-  if (ctx.keep) await keepFile(ctx.keep, htmlName, rendered.html)
-  await ctx.session.load(page, await withInlineFonts(rendered, ctx, locale), { name: htmlName })
+): Promise<void> {
+  await keepHtml(ctx, name, rendered)
+  await ctx.session.load(page, await withInlineFonts(rendered, ctx, locale), {
+    name: name.replace(/\.pdf$/, '.html'),
+  })
   // Margin boxes alone do not make Chromium fetch a web font: load the glyphs they show first.
   await page.evaluate(
     async (text: string, families: string[]) => {
@@ -147,6 +165,10 @@ async function printOnce(
     rendered.marginFamilies,
   )
   await ctx.session.waitForReady(page)
+}
+
+/** The loaded handout printed, with bookmarks from its headings. */
+function printLoaded(page: Page): Promise<Uint8Array> {
   return page.pdf({
     preferCSSPageSize: true,
     printBackground: true,

@@ -7,7 +7,8 @@
 import { join } from 'node:path'
 import postcss from 'postcss'
 import type { BuildContext, Edition } from '../context.js'
-import { type DeckLike, deckDocument, SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/overflow.js'
+import { embeddedFontCss } from '../fonts/faces.js'
+import { type DeckLike, deckDocument, deckGlyphs, SLIDE_HEIGHT, SLIDE_WIDTH } from '../render/overflow.js'
 import { themeDir, themeRoots } from '../themes/find.js'
 import { isMissingFile, safeReadText } from '../utils/safe-read.js'
 
@@ -85,7 +86,16 @@ export async function printLightSlides(
   if (indices.length === 0) return undefined
   const all = sections(deck.html)
   const html = `<div class="marpit">${indices.map((i) => all[i]).join('')}</div>`
-  const document = await deckDocument({ ...deck, html }, { extraCss: rules.css })
+  // The deck's own font subsets inline, the very ones deck.pdf's page loaded (cached by their text,
+  // so this is a cache hit): the page requests no font file, and is laid out once, in its own fonts.
+  // A character the sheet itself draws (a `content:` string) is added to the subset.
+  const drawn = [...rules.css.matchAll(/\bcontent\s*:\s*([^;}]*)/g)].map((m) => m[1]).join('')
+  const fonts = await embeddedFontCss(`${deckGlyphs(deck)}${drawn}`, {
+    projectRoot: ctx.projectRoot,
+    locale: deck.lang,
+    format: 'truetype',
+  })
+  const document = await deckDocument({ ...deck, html }, { extraCss: rules.css, fonts })
   const pdf = await ctx.session.withPage(async (page) => {
     await ctx.session.load(page, document, { name: 'slides-handout-light.html' })
     await ctx.session.waitForReady(page)

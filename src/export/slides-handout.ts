@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { ParseSpeeds, PDFDocument, type PDFEmbeddedPage, type PDFPage, rgb } from 'pdf-lib'
 import type { BuildContext, Edition } from '../context.js'
 import { ConvertError } from '../errors.js'
-import { cssFontStack, fontFaceCss } from '../fonts/faces.js'
+import { cssFontStack, embeddedFontCss } from '../fonts/faces.js'
+import { fontsFirst } from '../fonts/fonts-first.js'
 import { escapeHtml } from '../html/escape.js'
 import { translateFor } from '../i18n/locale.js'
 import { cssString, pageCounterContent } from '../render/handout-helpers.js'
@@ -153,8 +154,16 @@ async function printFrame(
   const footer = pageCounterContent(words.folio)
   const margin = `${(MARGIN / MM).toFixed(1)}mm`
   const font = `8pt ${cssFontStack('Noto Sans SC', edition.locale)}`
+  const glyphs = `${left}${words.name}${words.folio.replace(/\{pages?\}/g, '')}0123456789`
+  // A subset of just these characters inline, loaded before layout (fonts-first.ts): the served
+  // fonts cost a request answered from Node and a woff2 to unpack for each face the text touches.
+  const fonts = await embeddedFontCss(glyphs, {
+    projectRoot: ctx.projectRoot,
+    locale: edition.locale,
+    format: 'truetype',
+  })
   const html = `<!doctype html><html lang="${edition.locale}"><head><meta charset="utf-8"><style>
-${await fontFaceCss()}
+${fonts}
 @page { size: A4; margin: ${margin};
   @top-left { content: ${cssString(left)}; font: ${font}; color: #6b625b; vertical-align: bottom; padding-bottom: 2mm }
   @top-right { content: ${cssString(words.name)}; font: ${font}; color: #6b625b; vertical-align: bottom; padding-bottom: 2mm }
@@ -165,11 +174,11 @@ html, body { margin: 0 }
 .sheet:last-child { break-after: auto }
 .glyphs { font: ${font}; color: transparent; position: absolute }
 </style></head><body>
-<div class="glyphs">${escapeHtml(`${left}${words.name}${words.folio.replace(/\{pages?\}/g, '')}0123456789`)}</div>
+<div class="glyphs">${escapeHtml(glyphs)}</div>
 ${'<div class="sheet"></div>'.repeat(sheets)}
 </body></html>`
   return ctx.session.withPage(async (page) => {
-    await ctx.session.load(page, html, { name: 'slides-handout.html' })
+    await ctx.session.load(page, fontsFirst(html), { name: 'slides-handout.html' })
     await ctx.session.waitForReady(page)
     return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: 120_000 })
   })

@@ -12,6 +12,7 @@ import { ConfigError } from '../../errors.js'
 import type { RenderedDeck } from '../../render/deck.js'
 import type { DrawContext } from './draw-frame.js'
 import { drawSlide } from './draw-slides.js'
+import { deflateStoredZip } from './native-deflate.js'
 import { planSlides } from './plan.js'
 import { loadPptxStyle, xmlText } from './style.js'
 import { writePptxFile } from './write.js'
@@ -80,9 +81,9 @@ export async function buildNativePptx(
     drawSlide(slide, slidePlan, dc)
     slide.addNotes(xmlText(slidePlan.notes))
   }
-  // stream() is the call that honours compression for a Node buffer (write() stores uncompressed)
-  const out = await pptx.stream({ compression: true })
-  return out as Uint8Array
+  // stored by JSZip, then deflated natively (native-deflate.ts: JSZip's own deflate is pure JavaScript)
+  const stored = await pptx.write({ outputType: 'nodebuffer', compression: false })
+  return deflateStoredZip(stored as Uint8Array)
 }
 
 /** deck.pptx (native) in edition.outDir. */
