@@ -7,13 +7,18 @@
 /** data: URLs shorter than this stay in the document: their events cost less than a request. */
 const MIN_PAYLOAD = 4096
 
-/** A data: URL in a CSS url(…) or a src="…" attribute, the only places a document loads one from. */
-const DATA_URL = /(url\(\s*["']?|\bsrc=["'])data:([a-z]+\/[\w.+-]+);base64,([A-Za-z0-9+/]+=*)/g
+/**
+ * A data: URL in a CSS url(…) or a src="…" attribute, the only places a document loads one from. Its
+ * padding may be HTML-escaped in an attribute (Handlebars writes "=" as &#x3D;); the bytes decode the
+ * same without it.
+ */
+const DATA_URL =
+  /(url\(\s*["']?|\bsrc=["'])data:([a-z]+\/[\w.+-]+);base64,([A-Za-z0-9+/]+)(?:=|&#x3[dD];|&#61;)*/g
 
 export interface InlineData {
   /** media type, e.g. font/ttf */
   type: string
-  /** the bytes, base64 as they were in the document */
+  /** the bytes, base64 as they were in the document, without padding */
   base64: string
 }
 

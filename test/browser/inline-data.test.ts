@@ -12,16 +12,18 @@ describe('large data: URLs', () => {
     const big = 'A'.repeat(5000)
     const seen: string[] = []
     const out = externalizeDataUrls(
-      `<style>@font-face{src:url(data:font/ttf;base64,${big})}</style><img src="data:image/png;base64,${big}"><img src="data:image/png;base64,AAAA"><p>data:font/ttf;base64,${big}</p>`,
+      `<style>@font-face{src:url(data:font/ttf;base64,${big})}</style><img src="data:image/png;base64,${big}"><img src="data:image/png;base64,AAAA"><img src="data:image/svg+xml;base64,${big}A&#x3D;&#x3D;"><p>data:font/ttf;base64,${big}</p>`,
       (data) => {
         seen.push(data.type)
         return `https://x/${seen.length}`
       },
     )
-    expect(seen).toEqual(['font/ttf', 'image/png'])
+    expect(seen).toEqual(['font/ttf', 'image/png', 'image/svg+xml'])
     expect(out).toContain('url(https://x/1)')
     expect(out).toContain('src="https://x/2"')
     expect(out).toContain('src="data:image/png;base64,AAAA"')
+    // HTML-escaped padding goes with the data: nothing of it is left after the URL
+    expect(out).toContain('src="https://x/3">')
     expect(out).toContain(`<p>data:font/ttf;base64,${big}</p>`)
   })
 
