@@ -26,10 +26,17 @@ export class PagePool {
     for (let i = 0; i < count; i++) this.warming.push(this.newPage(browser).catch(() => undefined))
   }
 
-  /** A kept or warm page of this browser, or a new confined one. */
+  /**
+   * A kept or warm page of this browser, or a new confined one. A page handed out is brought to the
+   * front, as a new page would be: Chromium draws no frames for a tab behind another, and what waits
+   * for one (an IntersectionObserver, an element's screenshot) would wait for ever.
+   */
   async open(browser: Browser): Promise<Page> {
     for (let page = this.idle.pop() ?? (await this.warming.shift()); page; ) {
-      if (!page.isClosed() && page.browser() === browser) return page
+      if (!page.isClosed() && page.browser() === browser) {
+        await page.bringToFront()
+        return page
+      }
       await page.close().catch(() => undefined)
       page = this.idle.pop() ?? (await this.warming.shift())
     }

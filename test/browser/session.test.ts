@@ -125,4 +125,32 @@ describe('BrowserSession page pool', () => {
       await own.disconnect()
     }
   })
+
+  it('brings a kept page to the front: what waits for a frame (an element screenshot) still finishes', async () => {
+    const { BrowserSession } = await import('../../src/browser/session.js')
+    const { inject } = await import('vitest')
+    const { projectRoot } = await import('../support/browser.js')
+    const own = await BrowserSession.connect(inject('browserWSEndpoint'), { projectRoot, maxPages: 1 })
+    const other = await own.browser.newPage()
+    try {
+      const first = await own.withPage(async (page) => {
+        await own.load(page, '<p>one</p>', { name: 'one.html' })
+        return page
+      })
+      // a tab opened later is in front of the kept page, as a warm page or another build's would be
+      await other.bringToFront()
+      const shot = await own.withPage(async (page) => {
+        expect(page).toBe(first)
+        await own.load(page, '<div style="width:40px;height:20px;background:red"></div>', {
+          name: 'two.html',
+        })
+        const div = await page.waitForSelector('div')
+        return div?.screenshot({ type: 'png' })
+      })
+      expect(shot?.length).toBeGreaterThan(0)
+    } finally {
+      await other.close()
+      await own.disconnect()
+    }
+  }, 60_000)
 })
