@@ -37,8 +37,6 @@ export interface LaunchOptions {
   timeoutMs?: number
   /** Other processes will connect to this browser (wsEndpoint): see LaunchChromiumOptions. */
   connectable?: boolean
-  /** Pages to open as soon as the browser runs, before anyone asks (default none). */
-  warmPages?: number
 }
 
 export interface LoadOptions {
@@ -87,9 +85,7 @@ export class BrowserSession implements AsyncDisposable {
       args: chromiumArgs(),
       connectable: options.connectable,
     })
-    const session = new BrowserSession(undefined, found.path, options, chromium)
-    session.pages.warm(chromium.browser, options.warmPages ?? 0)
-    return session
+    return new BrowserSession(undefined, found.path, options, chromium)
   }
 
   /** The running browser: a dead one is closed and replaced first (once, for every caller). */
@@ -267,8 +263,6 @@ export function launchForReport(
     extraRoots: [/\.ya?ml$/i.test(report) ? dirname(report) : report],
     executablePath: browser,
     maxPages: 3,
-    // The first outputs' pages open while Node renders the deck: Chromium is idle then.
-    warmPages: 2,
     pageTimeoutMs,
     timeoutMs: pageTimeoutMs,
   })
