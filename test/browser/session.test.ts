@@ -1,9 +1,15 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
+import { BrowserSession } from '../../src/browser/session.js'
 import { ConfinementError } from '../../src/errors.js'
 import { fontFaceCss } from '../../src/fonts/faces.js'
-import { sharedSession } from '../support/browser.js'
+import { projectRoot, sharedSession } from '../support/browser.js'
+
+/** A session of its own on the suite's browser, with one page slot (pool behaviour shows at once). */
+function onePageSession(): Promise<BrowserSession> {
+  return BrowserSession.connect(inject('browserWSEndpoint'), { projectRoot, maxPages: 1 })
+}
 
 describe('BrowserSession', async () => {
   const session = await sharedSession()
@@ -72,10 +78,7 @@ describe('BrowserSession', async () => {
 
 describe('BrowserSession page pool', () => {
   it('lets a stage that holds a page open another without waiting for the pool', async () => {
-    const { BrowserSession } = await import('../../src/browser/session.js')
-    const { inject } = await import('vitest')
-    const { projectRoot } = await import('../support/browser.js')
-    const session = await BrowserSession.connect(inject('browserWSEndpoint'), { projectRoot, maxPages: 1 })
+    const session = await onePageSession()
     try {
       // With one slot, two holders each opening a nested page would deadlock if nesting waited.
       const titles = await Promise.all(
@@ -95,10 +98,7 @@ describe('BrowserSession page pool', () => {
   })
 
   it('keeps a page that served well for the next document, reset; never one that broke confinement', async () => {
-    const { BrowserSession } = await import('../../src/browser/session.js')
-    const { inject } = await import('vitest')
-    const { projectRoot } = await import('../support/browser.js')
-    const own = await BrowserSession.connect(inject('browserWSEndpoint'), { projectRoot, maxPages: 1 })
+    const own = await onePageSession()
     try {
       const viewport = { width: 640, height: 360, deviceScaleFactor: 2 }
       const first = await own.withPage(async (page) => {
@@ -127,10 +127,7 @@ describe('BrowserSession page pool', () => {
   })
 
   it('brings a kept page to the front: what waits for a frame (an element screenshot) still finishes', async () => {
-    const { BrowserSession } = await import('../../src/browser/session.js')
-    const { inject } = await import('vitest')
-    const { projectRoot } = await import('../support/browser.js')
-    const own = await BrowserSession.connect(inject('browserWSEndpoint'), { projectRoot, maxPages: 1 })
+    const own = await onePageSession()
     const other = await own.browser.newPage()
     try {
       const first = await own.withPage(async (page) => {
