@@ -9,11 +9,10 @@ import puppeteer, { type Browser, type Page, ProtocolError, TimeoutError } from 
 import { BrowserCrashError, ConvertError } from '../errors.js'
 import type { Logger } from '../log/logger.js'
 import { throwIfStopped } from '../utils/shutdown.js'
-import { confinementError, type PageState } from './confine.js'
+import { confinementError, confinePage, type PageState } from './confine.js'
 import { findBrowser } from './find.js'
 import { externalizeDataUrls } from './inline-data.js'
 import { type Chromium, chromiumArgs, launchChromium } from './lifecycle.js'
-import { PagePool } from './page-pool.js'
 import { documentUrl, inlineDataUrl } from './serve.js'
 
 /** Longest one page may take (load, draw, print) before the browser counts as hung; fits 2 cores. */
@@ -47,14 +46,13 @@ export interface LoadOptions {
 
 export class BrowserSession implements AsyncDisposable {
   private readonly roots: string[]
+  private readonly pageState = new WeakMap<Page, PageState>()
   private free: number
   private readonly waiting: (() => void)[] = []
   private docCounter = 0
   private readonly timeoutMs: number
   private readonly pageTimeoutMs: number
   private relaunching?: Promise<Chromium>
-  /** confined pages, opened ahead and kept between documents */
-  private readonly pages: PagePool
 
   private constructor(
     private connected: Browser | undefined,
@@ -65,7 +63,6 @@ export class BrowserSession implements AsyncDisposable {
   ) {
     this.roots = [options.projectRoot, ...(options.extraRoots ?? [])].map((r) => resolve(r))
     this.free = Math.max(1, options.maxPages ?? 4)
-    this.pages = new PagePool(this.roots, this.free)
     this.timeoutMs = options.timeoutMs ?? 60_000
     this.pageTimeoutMs = options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS
   }
@@ -135,13 +132,13 @@ export class BrowserSession implements AsyncDisposable {
     if (!nested) await this.acquire()
     let page: Page | undefined
     let timer: NodeJS.Timeout | undefined
-    let served = false
     const chromium = this.chromium
     try {
       const browser = await this.alive()
       const current = this.chromium
-      page = await this.pages.open(browser)
-      const state = this.pages.stateOf(page) as PageState
+      page = await browser.newPage()
+      const state = await confinePage(page, this.roots)
+      this.pageState.set(page, state)
       const opened = page
       const work = holdsPage.run(this, () => fn(opened))
       work.catch(() => undefined)
@@ -155,7 +152,6 @@ export class BrowserSession implements AsyncDisposable {
       })
       const result = await Promise.race([work, limit])
       if (state.violations.length > 0) throw confinementError(state.violations)
-      served = true
       return result
     } catch (error) {
       const lost = this.chromium?.death ? this.chromium : chromium?.death ? chromium : undefined
@@ -167,15 +163,14 @@ export class BrowserSession implements AsyncDisposable {
       throw error
     } finally {
       clearTimeout(timer)
-      const keep = served && !this.chromium?.death
-      if (page && !(keep && (await this.pages.keep(page)))) await page.close().catch(() => undefined)
+      if (page) await page.close().catch(() => undefined)
       if (!nested) this.release()
     }
   }
 
   /** Shows `html` in the page as if it were a file of the project called `name`. */
   async load(page: Page, html: string, options: LoadOptions): Promise<void> {
-    const state = this.pages.stateOf(page)
+    const state = this.pageState.get(page)
     if (!state) throw new ConvertError('load() needs a page from withPage()')
     const id = String(++this.docCounter)
     const slim = externalizeDataUrls(html, (data) => {
@@ -208,20 +203,18 @@ export class BrowserSession implements AsyncDisposable {
       },
       { timeout: timeoutMs, polling: 'mutation' },
     )
-    const state = this.pages.stateOf(page)
+    const state = this.pageState.get(page)
     if (state && state.errors.length > 0)
       throw new ConvertError(`the page failed: ${state.errors.join('; ')}`)
   }
 
   async close(): Promise<void> {
-    await this.pages.close()
     if (this.chromium) await this.chromium.close()
     else await this.connected?.close().catch(() => undefined)
   }
 
   /** Disconnects without closing a browser that someone else owns (tests). */
   async disconnect(): Promise<void> {
-    await this.pages.close()
     await this.browser.disconnect().catch(() => undefined)
   }
 
