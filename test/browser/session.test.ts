@@ -1,15 +1,9 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { describe, expect, inject, it } from 'vitest'
-import { BrowserSession } from '../../src/browser/session.js'
+import { describe, expect, it } from 'vitest'
 import { ConfinementError } from '../../src/errors.js'
 import { fontFaceCss } from '../../src/fonts/faces.js'
-import { projectRoot, sharedSession } from '../support/browser.js'
-
-/** A session of its own on the suite's browser, with one page slot (pool behaviour shows at once). */
-function onePageSession(): Promise<BrowserSession> {
-  return BrowserSession.connect(inject('browserWSEndpoint'), { projectRoot, maxPages: 1 })
-}
+import { sharedSession } from '../support/browser.js'
 
 describe('BrowserSession', async () => {
   const session = await sharedSession()
@@ -78,7 +72,10 @@ describe('BrowserSession', async () => {
 
 describe('BrowserSession page pool', () => {
   it('lets a stage that holds a page open another without waiting for the pool', async () => {
-    const session = await onePageSession()
+    const { BrowserSession } = await import('../../src/browser/session.js')
+    const { inject } = await import('vitest')
+    const { projectRoot } = await import('../support/browser.js')
+    const session = await BrowserSession.connect(inject('browserWSEndpoint'), { projectRoot, maxPages: 1 })
     try {
       // With one slot, two holders each opening a nested page would deadlock if nesting waited.
       const titles = await Promise.all(
